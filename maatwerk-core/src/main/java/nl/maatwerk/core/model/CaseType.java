@@ -1,0 +1,11 @@
+package nl.maatwerk.core.model;
+
+/** Kind of municipal case (zaaktype). */
+public enum CaseType implements Coded {
+    OBJECTION, PARKING_PERMIT, SOCIAL_SUPPORT, SOCIAL_ASSISTANCE, BUILDING_PERMIT, REGISTRATION_MOVE;
+
+    @Override
+    public String code() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,11 @@
+package nl.maatwerk.core.model;
+
+/** What a contact was about in form, independent of its topic. */
+public enum ContactKind implements Coded {
+    QUESTION, REQUEST, REPORT, COMPLAINT, COMPLIMENT;
+
+    @Override
+    public String code() {
+        return name().toLowerCase();
+    }
+}

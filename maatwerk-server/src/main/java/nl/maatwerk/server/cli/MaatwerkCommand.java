@@ -1,0 +1,32 @@
+package nl.maatwerk.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code maatwerk} command and its subcommands. */
+@Command(name = "maatwerk", mixinStandardHelpOptions = true, version = "Maatwerk 0.1.0",
+        description = "Citizens as individuals: contact insight, segments and proactive service for municipalities.",
+        subcommands = {ServeCommand.class, ImportCommand.class,
+                CommandLine.HelpCommand.class})
+public final class MaatwerkCommand implements Runnable {
+
+    static Class<?> application;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command; a server command keeps the JVM alive, any other exits with its code. */
+    public static void run(Class<?> applicationClass, String[] args) {
+        application = applicationClass;
+        CommandLine commandLine = new CommandLine(new MaatwerkCommand());
+        int code = commandLine.execute(args);
+        if (code != 0 || !ServerLauncher.isServing()) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,2 @@
+/** The command line: demo, serve, generate and import, each with --help. */
+package nl.maatwerk.server.cli;

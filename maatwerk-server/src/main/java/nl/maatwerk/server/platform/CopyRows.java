@@ -1,0 +1,68 @@
+package nl.maatwerk.server.platform;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writes rows in PostgreSQL's COPY text format (tab separated, \N for null), buffered. */
+public final class CopyRows implements RowValues, AutoCloseable {
+
+    private final OutputStream out;
+    private final StringBuilder row = new StringBuilder(256);
+    private boolean first = true;
+
+    public CopyRows(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public CopyRows value(String value) {
+        if (!first) {
+            row.append('\t');
+        }
+        first = false;
+        if (value == null) {
+            row.append("\\N");
+            return this;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(c);
+            }
+        }
+        return this;
+    }
+
+    public void endRow() throws IOException {
+        row.append('\n');
+        out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+        row.setLength(0);
+        first = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /** Collects one row's values into an array instead of writing them. */
+    public static final class Collector implements RowValues {
+        private final String[] values;
+        private int next;
+
+        public Collector(String[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Collector value(String value) {
+            values[next++] = value;
+            return this;
+        }
+    }
+}

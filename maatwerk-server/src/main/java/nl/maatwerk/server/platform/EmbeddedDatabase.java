@@ -1,0 +1,77 @@
+package nl.maatwerk.server.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A private PostgreSQL server whose data lives under a directory of ours, so a restart keeps the data.
+ * One server per directory per JVM; it stops when the JVM exits.
+ */
+public final class EmbeddedDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Map<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts (or returns the already running) server for {@code dataDirectory}. */
+    public static EmbeddedDatabase startIn(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(dir, EmbeddedDatabase::start);
+    }
+
+    private static EmbeddedDatabase start(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("fsync", "on")
+                    .start();
+            log.info("Embedded PostgreSQL in {} on port {} started in {} ms", dir, postgres.getPort(),
+                    (System.nanoTime() - started) / 1_000_000);
+            EmbeddedDatabase db = new EmbeddedDatabase(postgres, dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    private void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL in {} did not stop cleanly: {}", dataDirectory, e.getMessage());
+        }
+    }
+}
