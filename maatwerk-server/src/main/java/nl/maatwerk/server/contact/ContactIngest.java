@@ -106,6 +106,14 @@ public class ContactIngest {
         return new BatchResult(items.size(), outcome.inserted(), items.size() - outcome.inserted());
     }
 
+    /** What is loaded: how many contacts, over which period, and how many per channel. */
+    public record Overview(long contacts, java.time.Instant first, java.time.Instant last, Map<String, Long> perChannel) {
+    }
+
+    public Overview overview() {
+        return store.overview();
+    }
+
     public java.util.Optional<Contact> find(long id) {
         return store.find(id);
     }

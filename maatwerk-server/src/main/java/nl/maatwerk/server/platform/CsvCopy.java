@@ -48,9 +48,9 @@ public final class CsvCopy {
             connection.setAutoCommit(false);
             if (table.directCopyAllowed()) {
                 try {
-                    long rows = copy(connection, table, input, table.table(), table.columns(), false, progress);
+                    Result copied = copy(connection, table, input, table.table(), table.columns(), false, progress);
                     connection.commit();
-                    return new Result(rows, rows);
+                    return copied;
                 } catch (SQLException e) {
                     connection.rollback();
                     if (!isClash(e)) {
@@ -77,7 +77,7 @@ public final class CsvCopy {
         }
         List<String> columns = new ArrayList<>(table.columns());
         columns.add("line");
-        long rows = copy(connection, table, input, stage, columns, true, progress);
+        long rows = copy(connection, table, input, stage, columns, true, progress).rows();
         List<FieldProblem> problems = table.checkStaged(connection, stage);
         if (!problems.isEmpty()) {
             connection.rollback();
@@ -89,10 +89,12 @@ public final class CsvCopy {
         }
     }
 
-    private long copy(Connection connection, CsvTable table, Supplier<Reader> input, String target, List<String> columns,
+    /** Copies the file's rows; the result counts rows read and rows written (the mapping may drop some). */
+    private Result copy(Connection connection, CsvTable table, Supplier<Reader> input, String target, List<String> columns,
             boolean withLine, ProgressListener progress) throws SQLException {
         List<FieldProblem> problems = new ArrayList<>();
         long rows = 0;
+        long written = 0;
         String sql = "copy " + target + " (" + String.join(", ", columns) + ") from stdin";
         PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
         try (Reader reader = input.get(); CSVParser parser = FORMAT.parse(reader); CopyRows copy = new CopyRows(out)) {
@@ -116,6 +118,7 @@ public final class CsvCopy {
                             copy.value(Long.toString(line));
                         }
                         copy.endRow();
+                        written++;
                     }
                 }
                 if (problems.size() >= MAX_PROBLEMS) {
@@ -143,7 +146,7 @@ public final class CsvCopy {
             throw e;
         }
         progress.progress(rows, rows);
-        return rows;
+        return new Result(rows, written);
     }
 
     private static void checkHeader(CsvTable table, List<String> header, List<FieldProblem> problems) {

@@ -55,6 +55,18 @@ class CitizenStore {
         return jdbc.query("select * from citizen where id = ?", (rs, n) -> citizen(rs), id).stream().findFirst();
     }
 
+    Optional<Citizen> findByBsn(String bsn) {
+        return jdbc.query("select * from citizen where bsn = ?", (rs, n) -> citizen(rs), bsn).stream().findFirst();
+    }
+
+    Citizens.Totals totals() {
+        return jdbc.queryForObject("""
+                select (select count(*) from citizen), (select count(*) from citizen where status = 'resident'),
+                       (select count(*) from travel_document), (select count(*) from municipal_case),
+                       (select count(*) from municipal_case where closed_at is null)
+                """, (rs, n) -> new Citizens.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+    }
+
     /** Citizens (id → the one holding it) that already hold one of these BSNs. */
     List<CitizenRef> holdersOf(Collection<String> bsns) {
         if (bsns.isEmpty()) {

@@ -81,6 +81,18 @@ public class Citizens {
         return store.find(id);
     }
 
+    public Optional<Citizen> findByBsn(String bsn) {
+        return store.findByBsn(bsn);
+    }
+
+    /** How many citizens, travel documents and cases are stored. */
+    public record Totals(long citizens, long residents, long travelDocuments, long cases, long openCases) {
+    }
+
+    public Totals totals() {
+        return store.totals();
+    }
+
     public List<TravelDocument> travelDocuments(UUID id) {
         return store.travelDocuments(id);
     }
