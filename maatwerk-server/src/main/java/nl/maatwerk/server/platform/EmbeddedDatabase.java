@@ -36,6 +36,7 @@ public final class EmbeddedDatabase {
     private static EmbeddedDatabase start(Path dir) {
         try {
             Files.createDirectories(dir);
+            stopOrphan(dir);
             long started = System.nanoTime();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -53,6 +54,32 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server whose JVM was killed (kill -9, power loss of the app) leaves its PostgreSQL running and holding
+     * the data directory. Stop it gracefully, so the data it committed is flushed and a new server can start.
+     */
+    private static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("PostgreSQL {} still holds {} after an unclean stop; stopping it first", orphan.pid(), dir);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     public String jdbcUrl() {

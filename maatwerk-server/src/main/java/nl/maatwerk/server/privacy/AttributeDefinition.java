@@ -9,7 +9,7 @@ import java.util.List;
 public record AttributeDefinition(String name, AttributeType type, List<String> allowedValues, String source,
         String description, List<String> purposes, String specialCategory) {
 
-    public boolean isSpecialCategory() {
+    public boolean hasSpecialCategory() {
         return specialCategory != null;
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import nl.maatwerk.core.bsn.Bsn;
 import nl.maatwerk.server.contact.ContactIngest;
 import nl.maatwerk.server.profile.Citizen;
+import nl.maatwerk.server.privacy.AttributeRegister;
 import nl.maatwerk.server.profile.Citizens;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,12 +22,17 @@ class CitizenPageController {
 
     private static final int PAGE_SIZE = 20;
 
+    /** The purpose this page serves; it shows only attributes registered for it. */
+    private static final String PURPOSE = "service_delivery";
+
     private final Citizens citizens;
     private final ContactIngest contacts;
+    private final AttributeRegister register;
 
-    CitizenPageController(Citizens citizens, ContactIngest contacts) {
+    CitizenPageController(Citizens citizens, ContactIngest contacts, AttributeRegister register) {
         this.citizens = citizens;
         this.contacts = contacts;
+        this.register = register;
     }
 
     @GetMapping("/citizens")
@@ -48,6 +54,8 @@ class CitizenPageController {
     String citizen(@PathVariable UUID id, Model model) {
         Citizen citizen = citizens.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("citizen", citizen);
+        model.addAttribute("shownAttributes", register.all().stream()
+                .filter(a -> !a.hasSpecialCategory() && a.purposes().contains(PURPOSE)).map(a -> a.name()).toList());
         model.addAttribute("documents", citizens.travelDocuments(id));
         model.addAttribute("cases", citizens.cases(id));
         model.addAttribute("contacts", contacts.ofCitizen(id, 0, PAGE_SIZE));

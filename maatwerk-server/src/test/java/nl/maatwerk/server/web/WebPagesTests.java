@@ -51,7 +51,7 @@ class WebPagesTests {
         ResponseEntity<String> page = rest.getForEntity("/citizens/" + id, String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains(bsn).contains("Gezin met kinderen").contains("WhatsApp").contains("Klacht")
-                .contains("Contacttijdlijn");
+                .contains("Contacttijdlijn").contains("parking_permit_holder").doesNotContain("income_band");
     }
 
     @Test

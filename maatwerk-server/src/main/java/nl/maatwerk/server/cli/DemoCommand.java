@@ -1,0 +1,97 @@
+package nl.maatwerk.server.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import nl.maatwerk.core.synth.SyntheticCsv;
+import nl.maatwerk.core.synth.SyntheticMunicipality;
+import nl.maatwerk.server.contact.ContactImport;
+import nl.maatwerk.server.platform.CsvCopy;
+import nl.maatwerk.server.platform.CsvFiles;
+import nl.maatwerk.server.platform.ProgressListener;
+import nl.maatwerk.server.profile.ProfileImport;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts Maatwerk with a synthetic municipality on a private embedded PostgreSQL.",
+                "The first start generates and loads the municipality; later starts reuse the data in --data-dir."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--citizens", defaultValue = "50000", description = "residents to generate on first start (default: ${DEFAULT-VALUE})")
+    int citizens;
+
+    @Option(names = "--months", defaultValue = "12", description = "months of contact history (default: ${DEFAULT-VALUE})")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "where the database and generated files live (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        SyntheticMunicipality town;
+        try {
+            town = GenerateCommand.town(citizens, months, seed, null, 1.6);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        ConfigurableApplicationContext context = ServerLauncher.serve(port, dataDir, Map.of("logging.level.root", "warn"));
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        if (isLoaded(jdbc)) {
+            System.out.println("Reusing the municipality in " + dataDir.toAbsolutePath() + " (" + count(jdbc, "citizen")
+                    + " citizens, " + count(jdbc, "contact") + " contacts).");
+        } else {
+            load(context, town);
+        }
+        System.out.printf("%nMaatwerk demo: http://localhost:%d/%n", port);
+        System.out.printf("  API documentation: http://localhost:%d/api/v1/docs%n", port);
+        System.out.println("  No login yet: the demo is open on this machine (accounts and API keys arrive with the privacy issue).");
+        System.out.println("  Stop with Ctrl-C; start again with the same --data-dir to reuse the data.");
+        return 0;
+    }
+
+    private static boolean isLoaded(JdbcTemplate jdbc) {
+        return count(jdbc, "citizen") > 0 && count(jdbc, "contact") > 0;
+    }
+
+    private static long count(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private void load(ConfigurableApplicationContext context, SyntheticMunicipality town) {
+        Path generated = dataDir.resolve("generated");
+        ConsoleProgress generating = new ConsoleProgress(System.out, "Generating municipality");
+        SyntheticCsv.write(town, generated, generating::progress);
+        generating.done(town.citizens() + " citizens");
+
+        ProfileImport profiles = context.getBean(ProfileImport.class);
+        step("Loading citizens", p -> profiles.importCsv(ProfileImport.Kind.CITIZENS, generated.resolve("citizens.csv"), p));
+        step("Loading travel documents", p -> profiles.importCsv(ProfileImport.Kind.DOCUMENTS, generated.resolve("travel_documents.csv"), p));
+        step("Loading cases", p -> profiles.importCsv(ProfileImport.Kind.CASES, generated.resolve("cases.csv"), p));
+        step("Loading case history", p -> profiles.importCsv(ProfileImport.Kind.CASE_HISTORY, generated.resolve("case_status_history.csv"), p));
+        ContactImport contacts = context.getBean(ContactImport.class);
+        step("Loading contacts", p -> {
+            ContactImport.Outcome outcome = contacts.importCsv(generated.resolve("contacts.csv"), null, p);
+            return new CsvCopy.Result(outcome.rows(), outcome.inserted());
+        });
+        CsvCopy truth = new CsvCopy(context.getBean(DataSource.class));
+        Path truthFile = generated.resolve("truth_preferences.csv");
+        step("Loading planted preferences", p -> truth.load(new TruthCsv(), () -> CsvFiles.open(truthFile, p), ProgressListener.NONE));
+    }
+
+    private static void step(String label, java.util.function.Function<ProgressListener, CsvCopy.Result> load) {
+        ConsoleProgress progress = new ConsoleProgress(System.out, label);
+        CsvCopy.Result result = load.apply(progress);
+        progress.done(result.rows() + " rows");
+    }
+}
