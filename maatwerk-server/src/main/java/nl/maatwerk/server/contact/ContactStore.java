@@ -102,14 +102,14 @@ class ContactStore {
     record BatchOutcome(int inserted, List<Integer> conflicts) {
     }
 
-    ContactIngest.Overview overview() {
+    Contacts.Overview overview() {
         java.util.Map<String, Long> perChannel = new java.util.LinkedHashMap<>();
         jdbc.query("select channel, count(*) from contact group by channel order by 2 desc",
                 rs -> {
                     perChannel.put(rs.getString(1), rs.getLong(2));
                 });
         return jdbc.queryForObject("select count(*), min(occurred_at), max(occurred_at) from contact",
-                (rs, n) -> new ContactIngest.Overview(rs.getLong(1), instant(rs, "min"), instant(rs, "max"), perChannel));
+                (rs, n) -> new Contacts.Overview(rs.getLong(1), instant(rs, "min"), instant(rs, "max"), perChannel));
     }
 
     List<Contact> ofCitizen(UUID citizenId, int offset, int limit) {

@@ -3,7 +3,7 @@ package nl.maatwerk.server.web;
 import java.util.Optional;
 import java.util.UUID;
 import nl.maatwerk.core.bsn.Bsn;
-import nl.maatwerk.server.contact.ContactIngest;
+import nl.maatwerk.server.contact.Contacts;
 import nl.maatwerk.server.profile.Citizen;
 import nl.maatwerk.server.privacy.AttributeRegister;
 import nl.maatwerk.server.profile.Citizens;
@@ -26,10 +26,10 @@ class CitizenPageController {
     private static final String PURPOSE = "service_delivery";
 
     private final Citizens citizens;
-    private final ContactIngest contacts;
+    private final Contacts contacts;
     private final AttributeRegister register;
 
-    CitizenPageController(Citizens citizens, ContactIngest contacts, AttributeRegister register) {
+    CitizenPageController(Citizens citizens, Contacts contacts, AttributeRegister register) {
         this.citizens = citizens;
         this.contacts = contacts;
         this.register = register;

@@ -1,6 +1,6 @@
 package nl.maatwerk.server.web;
 
-import nl.maatwerk.server.contact.ContactIngest;
+import nl.maatwerk.server.contact.Contacts;
 import nl.maatwerk.server.profile.Citizens;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePageController {
 
     private final Citizens citizens;
-    private final ContactIngest contacts;
+    private final Contacts contacts;
 
-    HomePageController(Citizens citizens, ContactIngest contacts) {
+    HomePageController(Citizens citizens, Contacts contacts) {
         this.citizens = citizens;
         this.contacts = contacts;
     }

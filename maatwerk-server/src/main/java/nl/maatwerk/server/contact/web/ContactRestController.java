@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import nl.maatwerk.server.contact.Contact;
-import nl.maatwerk.server.contact.ContactIngest;
+import nl.maatwerk.server.contact.Contacts;
 import nl.maatwerk.server.platform.ApiProblem;
 import nl.maatwerk.server.platform.FieldProblem;
 import nl.maatwerk.server.platform.JsonBody;
@@ -27,14 +27,14 @@ class ContactRestController {
 
     private static final String NDJSON = "application/x-ndjson";
 
-    private final ContactIngest ingest;
+    private final Contacts contacts;
     private final Citizens citizens;
     private final ObjectMapper json;
     private final int maxBatchItems;
 
-    ContactRestController(ContactIngest ingest, Citizens citizens, ObjectMapper json,
+    ContactRestController(Contacts contacts, Citizens citizens, ObjectMapper json,
             @Value("${maatwerk.api.max-batch-items}") int maxBatchItems) {
-        this.ingest = ingest;
+        this.contacts = contacts;
         this.citizens = citizens;
         this.json = json;
         this.maxBatchItems = maxBatchItems;
@@ -45,7 +45,7 @@ class ContactRestController {
                     + "already sent with the same content; 409 when it was sent with other content. 2xx means committed.")
     @PostMapping(path = "/api/v1/contacts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Contact> submit(@RequestBody byte[] body) {
-        ContactIngest.Submitted submitted = ingest.submit(JsonBody.parse(json, body));
+        Contacts.Submitted submitted = contacts.submit(JsonBody.parse(json, body));
         return submitted.created()
                 ? ResponseEntity.created(URI.create("/api/v1/contacts/" + submitted.contact().id())).body(submitted.contact())
                 : ResponseEntity.ok(submitted.contact());
@@ -55,7 +55,7 @@ class ContactRestController {
             description = "A JSON array, or NDJSON (application/x-ndjson) with one contact per line. The batch is checked "
                     + "as a whole; any bad item gives 400 listing every bad item by index and field, and nothing is written.")
     @PostMapping(path = "/api/v1/contacts/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    ContactIngest.BatchResult batch(@RequestBody byte[] body,
+    Contacts.BatchResult batch(@RequestBody byte[] body,
             @RequestHeader(value = "Content-Type", defaultValue = MediaType.APPLICATION_JSON_VALUE) String contentType) {
         List<com.fasterxml.jackson.databind.JsonNode> items;
         if (contentType.startsWith(NDJSON)) {
@@ -68,18 +68,18 @@ class ContactRestController {
             items = new java.util.ArrayList<>(node.size());
             node.forEach(items::add);
         }
-        return ingest.submitAll(items, maxBatchItems);
+        return contacts.submitAll(items, maxBatchItems);
     }
 
     @Operation(summary = "One contact by id")
     @GetMapping("/api/v1/contacts/{id}")
     Contact get(@PathVariable long id) {
-        return ingest.find(id).orElseThrow(() -> ApiProblem.notFound("No contact with id " + id));
+        return contacts.find(id).orElseThrow(() -> ApiProblem.notFound("No contact with id " + id));
     }
 
     @Operation(summary = "A citizen's contacts, newest first, paged")
     @GetMapping("/api/v1/citizens/{id}/contacts")
-    ContactIngest.ContactPage ofCitizen(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+    Contacts.ContactPage ofCitizen(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (citizens.find(id).isEmpty()) {
             throw ApiProblem.notFound("No citizen with id " + id);
@@ -87,6 +87,6 @@ class ContactRestController {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiProblem.invalid(FieldProblem.at("", "page must be ≥ 0 and size between 1 and 500"));
         }
-        return ingest.ofCitizen(id, page, size);
+        return contacts.ofCitizen(id, page, size);
     }
 }

@@ -16,17 +16,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The public face of contact ingest. A contact is stored once per source + sourceId: the same content
+ * The public face of the contact capability: ingest and reading. A contact is stored once per source + sourceId: the same content
  * again is acknowledged without a second row, other content under the same key is refused. Batches are
  * checked as a whole first; one bad item and nothing is written. A successful return means committed.
  */
 @Service
-public class ContactIngest {
+public class Contacts {
 
     private final ContactStore store;
     private final Citizens citizens;
 
-    ContactIngest(ContactStore store, Citizens citizens) {
+    Contacts(ContactStore store, Citizens citizens) {
         this.store = store;
         this.citizens = citizens;
     }
