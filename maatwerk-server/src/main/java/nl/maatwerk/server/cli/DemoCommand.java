@@ -14,6 +14,7 @@ import nl.maatwerk.server.profile.ProfileImport;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -24,14 +25,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--citizens", defaultValue = "50000", description = "residents to generate on first start (default: ${DEFAULT-VALUE})")
-    int citizens;
-
-    @Option(names = "--months", defaultValue = "12", description = "months of contact history (default: ${DEFAULT-VALUE})")
-    int months;
-
-    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    TownOptions options;
 
     @Option(names = "--data-dir", defaultValue = "./data", description = "where the database and generated files live (default: ${DEFAULT-VALUE})")
     Path dataDir;
@@ -40,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         SyntheticMunicipality town;
         try {
-            town = GenerateCommand.town(citizens, months, seed, null, 1.6);
+            town = options.town();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -17,12 +17,15 @@ public final class MaatwerkCommand implements Runnable {
 
     /** Runs the command; a server command keeps the JVM alive, any other exits with its code. */
     public static void run(Class<?> applicationClass, String[] args) {
-        application = applicationClass;
-        CommandLine commandLine = new CommandLine(new MaatwerkCommand());
-        int code = commandLine.execute(args);
+        int code = commandLine(applicationClass).execute(args);
         if (code != 0 || !ServerLauncher.isServing()) {
             System.exit(code);
         }
+    }
+
+    static CommandLine commandLine(Class<?> applicationClass) {
+        application = applicationClass;
+        return new CommandLine(new MaatwerkCommand());
     }
 
     @Override

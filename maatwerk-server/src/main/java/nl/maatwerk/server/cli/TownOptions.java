@@ -1,0 +1,35 @@
+package nl.maatwerk.server.cli;
+
+import java.time.LocalDate;
+import nl.maatwerk.core.synth.SyntheticMunicipality;
+import picocli.CommandLine.Option;
+
+/** The options that describe a synthetic municipality, shared by {@code generate} and {@code demo}. */
+final class TownOptions {
+
+    @Option(names = "--citizens", defaultValue = "50000", description = "residents, children included (default: ${DEFAULT-VALUE})")
+    int citizens;
+
+    @Option(names = "--months", defaultValue = "12", description = "months of contact history (default: ${DEFAULT-VALUE})")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--end-date", description = "last day of the history (default: today)")
+    LocalDate endDate;
+
+    @Option(names = "--contacts-per-citizen-year", defaultValue = "1.6",
+            description = "average contacts per resident per year (default: ${DEFAULT-VALUE})")
+    double contactsPerCitizenYear;
+
+    /** The municipality these options describe; IllegalArgumentException names a bad value. */
+    SyntheticMunicipality town() {
+        SyntheticMunicipality.Builder builder = SyntheticMunicipality.builder().citizens(citizens).months(months)
+                .seed(seed).contactsPerCitizenYear(contactsPerCitizenYear);
+        if (endDate != null) {
+            builder.endDate(endDate);
+        }
+        return builder.build();
+    }
+}
