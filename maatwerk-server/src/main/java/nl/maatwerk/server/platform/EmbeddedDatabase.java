@@ -44,7 +44,11 @@ public final class EmbeddedDatabase {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
+                    // zonky's defaults trade durability for test speed (synchronous_commit=off); an
+                    // acknowledged contact must survive a crash, so commits wait for the WAL flush.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("Embedded PostgreSQL in {} on port {} started in {} ms", dir, postgres.getPort(),
                     (System.nanoTime() - started) / 1_000_000);
