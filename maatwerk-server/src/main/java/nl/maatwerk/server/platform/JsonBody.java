@@ -25,7 +25,7 @@ public final class JsonBody {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw malformed(e, 0);
+            throw malformed(e);
         } catch (IOException e) {
             throw ApiProblem.invalid(FieldProblem.at("", "could not read the body: " + e.getMessage()));
         }
@@ -55,9 +55,9 @@ public final class JsonBody {
         return items;
     }
 
-    private static ApiProblem malformed(JsonProcessingException e, long lineOffset) {
+    private static ApiProblem malformed(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        long line = at == null ? 0 : at.getLineNr() + lineOffset;
+        long line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
         return ApiProblem.invalid(new FieldProblem("#", line, null,
                 "malformed JSON at line " + line + ", column " + column + ": " + e.getOriginalMessage()));

@@ -2,6 +2,6 @@ package nl.maatwerk.server.profile;
 
 import java.util.UUID;
 
-/** Just enough of a citizen to attach a contact to them: identity and where they live. */
-public record CitizenRef(UUID id, String bsn, String neighbourhood, String district) {
+/** Just enough of a citizen to attach a contact to them: their id and BSN. */
+public record CitizenRef(UUID id, String bsn) {
 }

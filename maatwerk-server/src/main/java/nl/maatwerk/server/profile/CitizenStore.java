@@ -74,7 +74,7 @@ class CitizenStore {
         }
         return jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(
-                    "select id, bsn, neighbourhood, district from citizen where bsn = any(?)");
+                    "select id, bsn from citizen where bsn = any(?)");
             ps.setArray(1, con.createArrayOf("text", bsns.toArray()));
             return ps;
         }, (rs, n) -> ref(rs));
@@ -86,7 +86,7 @@ class CitizenStore {
         }
         return jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(
-                    "select id, bsn, neighbourhood, district from citizen where id = any(?) or bsn = any(?)");
+                    "select id, bsn from citizen where id = any(?) or bsn = any(?)");
             ps.setArray(1, con.createArrayOf("uuid", ids.toArray()));
             ps.setArray(2, con.createArrayOf("text", bsns.toArray()));
             return ps;
@@ -183,8 +183,7 @@ class CitizenStore {
     }
 
     private static CitizenRef ref(ResultSet rs) throws SQLException {
-        return new CitizenRef(rs.getObject("id", UUID.class), trim(rs.getString("bsn")), rs.getString("neighbourhood"),
-                rs.getString("district"));
+        return new CitizenRef(rs.getObject("id", UUID.class), trim(rs.getString("bsn")));
     }
 
     private static String trim(String bsn) {
