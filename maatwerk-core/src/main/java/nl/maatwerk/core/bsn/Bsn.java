@@ -20,7 +20,7 @@ public record Bsn(String value) {
 
     /** Why {@code value} is not a valid BSN, or {@code null} when it is. */
     public static String problem(String value) {
-        if (value == null || !value.matches("\\d{9}")) {
+        if (value == null || value.length() != 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "a BSN is exactly 9 digits";
         }
         if (value.equals("000000000")) {
@@ -31,16 +31,21 @@ public record Bsn(String value) {
 
     /** Makes a valid BSN from an 8-digit prefix by choosing the check digit, or returns null if none fits. */
     public static Bsn withCheckDigit(int prefix) {
-        String eight = String.format("%08d", prefix);
+        if (prefix < 0 || prefix > 99_999_999) {
+            throw new IllegalArgumentException("a BSN prefix has at most 8 digits, was " + prefix);
+        }
+        char[] digits = new char[9];
         int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (9 - i) * (eight.charAt(i) - '0');
+        for (int i = 7, rest = prefix; i >= 0; i--, rest /= 10) {
+            digits[i] = (char) ('0' + rest % 10);
+            sum += (9 - i) * (rest % 10);
         }
         int last = sum % 11;  // need sum - last ≡ 0 (mod 11), last in 0..9
         if (last > 9) {
             return null;
         }
-        String candidate = eight + last;
+        digits[8] = (char) ('0' + last);
+        String candidate = new String(digits);
         return isValid(candidate) ? new Bsn(candidate) : null;
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import nl.maatwerk.core.bsn.Bsn;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.model.ContactKind;
@@ -20,6 +21,8 @@ final class ContactJson {
             "topic", "subtopic", "occurredAt", "closedAt", "resolvedFirstContact", "satisfaction", "neighbourhood",
             "district", "text");
     private static final Duration CLOCK_SKEW = Duration.ofHours(24);
+    private static final Pattern NEIGHBOURHOOD = Pattern.compile("BU[0-9A-Z]{8}");
+    private static final Pattern DISTRICT = Pattern.compile("WK[0-9A-Z]{6}");
 
     private ContactJson() {
     }
@@ -55,11 +58,11 @@ final class ContactJson {
         Boolean resolved = in.bool("resolvedFirstContact");
         Integer satisfaction = in.integer("satisfaction", false, 1, 5);
         String neighbourhood = in.text("neighbourhood", false, 10);
-        if (neighbourhood != null && !neighbourhood.matches("BU[0-9A-Z]{8}")) {
+        if (neighbourhood != null && !NEIGHBOURHOOD.matcher(neighbourhood).matches()) {
             in.problem("neighbourhood", "\"" + neighbourhood + "\" is not a CBS neighbourhood code such as BU03630000");
         }
         String district = in.text("district", false, 8);
-        if (district != null && !district.matches("WK[0-9A-Z]{6}")) {
+        if (district != null && !DISTRICT.matcher(district).matches()) {
             in.problem("district", "\"" + district + "\" is not a CBS district code such as WK036300");
         }
         String text = in.text("text", false, 4000);

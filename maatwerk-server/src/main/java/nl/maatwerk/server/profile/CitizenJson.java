@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import nl.maatwerk.core.bsn.Bsn;
 import nl.maatwerk.core.model.HouseholdType;
 import nl.maatwerk.core.model.RegistrationStatus;
@@ -19,6 +20,12 @@ final class CitizenJson {
             "status", "attributes");
     private static final Set<String> HOUSEHOLD = Set.of("id", "type", "size", "youngestChildAge");
     private static final Set<String> ADDRESS = Set.of("postcode", "houseNumber", "neighbourhood", "district", "municipality");
+
+    private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3}[A-Z]{2}");
+    private static final Pattern NEIGHBOURHOOD = Pattern.compile("BU[0-9A-Z]{8}");
+    private static final Pattern DISTRICT = Pattern.compile("WK[0-9A-Z]{6}");
+    private static final Pattern MUNICIPALITY = Pattern.compile("GM[0-9]{4}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     private final AttributeRegister register;
 
@@ -66,13 +73,13 @@ final class CitizenJson {
         String municipality = null;
         if (address != null && address.isObject()) {
             address.rejectUnknown(ADDRESS);
-            postcode = pattern(address, "postcode", "[1-9][0-9]{3}[A-Z]{2}", "a Dutch postcode such as 1012AB");
+            postcode = pattern(address, "postcode", POSTCODE, "a Dutch postcode such as 1012AB");
             houseNumber = address.integer("houseNumber", false, 1, 99_999);
-            neighbourhood = pattern(address, "neighbourhood", "BU[0-9A-Z]{8}", "a CBS neighbourhood code such as BU03630000");
-            district = pattern(address, "district", "WK[0-9A-Z]{6}", "a CBS district code such as WK036300");
-            municipality = pattern(address, "municipality", "GM[0-9]{4}", "a CBS municipality code such as GM0363");
+            neighbourhood = pattern(address, "neighbourhood", NEIGHBOURHOOD, "a CBS neighbourhood code such as BU03630000");
+            district = pattern(address, "district", DISTRICT, "a CBS district code such as WK036300");
+            municipality = pattern(address, "municipality", MUNICIPALITY, "a CBS municipality code such as GM0363");
         }
-        String language = pattern(in, "language", "[a-z]{2}", "a two-letter ISO 639-1 code such as nl");
+        String language = pattern(in, "language", LANGUAGE, "a two-letter ISO 639-1 code such as nl");
         RegistrationStatus status = in.code("status", RegistrationStatus.class, false);
         JsonNode attributes = in.value("attributes");
         register.check(attributes, in.pointer("attributes"), problems);
@@ -88,9 +95,9 @@ final class CitizenJson {
                 attributes == null ? "{}" : attributes.toString());
     }
 
-    private static String pattern(FieldReader in, String field, String regex, String expected) {
+    private static String pattern(FieldReader in, String field, Pattern pattern, String expected) {
         String text = in.text(field, false, 32);
-        if (text != null && !text.matches(regex)) {
+        if (text != null && !pattern.matcher(text).matches()) {
             in.problem(field, "\"" + text + "\" is not " + expected);
             return null;
         }
