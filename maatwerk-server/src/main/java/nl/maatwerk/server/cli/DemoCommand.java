@@ -33,13 +33,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SyntheticMunicipality town;
-        try {
-            town = options.town();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+        SyntheticMunicipality town = options.town();
         ConfigurableApplicationContext context = ServerLauncher.serve(port, dataDir, Map.of("logging.level.root", "warn"));
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         if (isLoaded(jdbc)) {

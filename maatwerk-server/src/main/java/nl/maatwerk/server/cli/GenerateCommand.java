@@ -22,13 +22,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SyntheticMunicipality town;
-        try {
-            town = options.town();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+        SyntheticMunicipality town = options.town();
         ConsoleProgress progress = new ConsoleProgress(System.out, "generate " + town.citizens() + " citizens");
         SyntheticCsv.write(town, out, progress::progress);
         progress.done("written to " + out.toAbsolutePath());

@@ -2,7 +2,10 @@ package nl.maatwerk.server.cli;
 
 import java.time.LocalDate;
 import nl.maatwerk.core.synth.SyntheticMunicipality;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that describe a synthetic municipality, shared by {@code generate} and {@code demo}. */
 final class TownOptions {
@@ -23,13 +26,20 @@ final class TownOptions {
             description = "average contacts per resident per year (default: ${DEFAULT-VALUE})")
     double contactsPerCitizenYear;
 
-    /** The municipality these options describe; IllegalArgumentException names a bad value. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The municipality these options describe; a bad value is a usage error (exit 2) that names it. */
     SyntheticMunicipality town() {
-        SyntheticMunicipality.Builder builder = SyntheticMunicipality.builder().citizens(citizens).months(months)
-                .seed(seed).contactsPerCitizenYear(contactsPerCitizenYear);
-        if (endDate != null) {
-            builder.endDate(endDate);
+        try {
+            SyntheticMunicipality.Builder builder = SyntheticMunicipality.builder().citizens(citizens).months(months)
+                    .seed(seed).contactsPerCitizenYear(contactsPerCitizenYear);
+            if (endDate != null) {
+                builder.endDate(endDate);
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
-        return builder.build();
     }
 }
