@@ -46,25 +46,34 @@ public final class CsvCopy {
     public Result load(CsvTable table, Supplier<Reader> input, ProgressListener progress) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            if (table.directCopyAllowed()) {
-                try {
-                    Result copied = copy(connection, table, input, table.table(), table.columns(), false, progress);
-                    connection.commit();
-                    return copied;
-                } catch (SQLException e) {
-                    connection.rollback();
-                    if (!isClash(e)) {
-                        throw e;
-                    }
-                    log.info("Rows of {} clash with stored ones ({}); merging through a staging table", table.table(), e.getMessage());
-                }
+            try {
+                Result result = directOrStaged(connection, table, input, progress);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                // COPY goes around the pool's proxy, so the pool would not roll back; resetting autocommit would commit
+                connection.rollback();
+                throw e;
             }
-            Result result = staged(connection, table, input, progress);
-            connection.commit();
-            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("import into " + table.table() + " failed, nothing written: " + e.getMessage(), e);
         }
+    }
+
+    private Result directOrStaged(Connection connection, CsvTable table, Supplier<Reader> input, ProgressListener progress)
+            throws SQLException {
+        if (table.directCopyAllowed()) {
+            try {
+                return copy(connection, table, input, table.table(), table.columns(), false, progress);
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!isClash(e)) {
+                    throw e;
+                }
+                log.info("Rows of {} clash with stored ones ({}); merging through a staging table", table.table(), e.getMessage());
+            }
+        }
+        return staged(connection, table, input, progress);
     }
 
     private Result staged(Connection connection, CsvTable table, Supplier<Reader> input, ProgressListener progress)
@@ -80,7 +89,6 @@ public final class CsvCopy {
         long rows = copy(connection, table, input, stage, columns, true, progress).rows();
         List<FieldProblem> problems = table.checkStaged(connection, stage);
         if (!problems.isEmpty()) {
-            connection.rollback();
             throw new ImportProblems(problems);
         }
         try (Statement st = connection.createStatement()) {
@@ -131,7 +139,6 @@ public final class CsvCopy {
             }
             if (!problems.isEmpty()) {
                 out.cancelCopy();
-                connection.rollback();
                 throw new ImportProblems(problems);
             }
         } catch (IOException e) {
@@ -139,8 +146,8 @@ public final class CsvCopy {
                 throw sql2;
             }
             throw new UncheckedIOException("could not read the CSV file: " + e.getMessage(), e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            if (e.getCause() instanceof IOException io && !(e instanceof ImportProblems)) {
+        } catch (UncheckedIOException | IllegalStateException e) {  // how commons-csv reports a malformed record
+            if (e.getCause() instanceof IOException io) {
                 throw new ImportProblems(List.of(FieldProblem.atCsv(rows + 2, null, "malformed CSV: " + io.getMessage())));
             }
             throw e;

@@ -113,6 +113,14 @@ class ContactImportTests {
     }
 
     @Test
+    void importCsv_malformedCsv_reportedAndNothingWritten() throws IOException {
+        Path file = file(HEADER + row(1, "", "", "phone", "4") + source + ",2,,,phone,inbound,question,\"afval,,,\n");
+        assertThatThrownBy(() -> contactImport.importCsv(file, null, ProgressListener.NONE))
+                .isInstanceOfSatisfying(ImportProblems.class, e -> assertThat(e.problems().get(0).detail()).contains("malformed CSV"));
+        assertThat(stored()).isZero();
+    }
+
+    @Test
     void importCsv_missingAndUnknownColumns_reportedOnLineOne() throws IOException {
         Path file = file("source,sourceId,colour\n" + source + ",1,red\n");
         assertThatThrownBy(() -> contactImport.importCsv(file, null, ProgressListener.NONE))
