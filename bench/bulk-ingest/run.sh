@@ -146,7 +146,7 @@ copy_reference() {  # copy_reference N: times the COPY, verifies, leaves the tab
     local c0 t0 t1 c1
     c0=$(pg_cpu); t0=$(now)
     q -c "COPY contact ($COLUMNS_SQL) FROM STDIN" < "$DATA/contacts.copy"
-    t1=$(now); c1=$(pg_cpu)
+    t1=$(now); sleep 1; c1=$(pg_cpu)   # let the postmaster reap the backend, so its CPU is counted
     verify "COPY #$1"
     COPY_S[$1]=$(calc "round($t1 - $t0, 2)"); COPY_PGCPU[$1]=$(calc "round($c1 - $c0, 1)")
     COPY_LOAD[$1]=$(load1)
@@ -241,7 +241,7 @@ jfr_md() {
         | sort -rn | head -12)
     nn=$(awk '{ print $1 }' "$1.native.count")
     printf '%s\n\n```\n%s\n```\n\n%s\n\n```\n%s\n```\n\n%s\n\n```\n%s\n\n%s\n```\n' \
-        "JVM, JFR \`settings=profile\`. While \`$2\` was on the stack: $n samples running Java, $nn samples in native code (socket I/O: mostly waiting for PostgreSQL; GC and JIT threads are not sampled; $other Java samples elsewhere: startup, other threads). Running Java, self time (top frame): samples, share, method" \
+        "JVM, JFR \`settings=profile\`. While \`$2\` was on the stack: $n samples running Java (one per 10 ms), $nn samples in native code (one per 20 ms) (socket I/O: mostly waiting for PostgreSQL; GC and JIT threads are not sampled; $other Java samples elsewhere: startup, other threads). Running Java, self time (top frame): samples, share, method" \
         "$self" "Running Java, total time (method anywhere on the stack; frames at 100% and framework plumbing left out): samples, share, method" "$total" \
         "Native samples: top frame, and where they were called from" "$nself" "$ntotal"
 }
