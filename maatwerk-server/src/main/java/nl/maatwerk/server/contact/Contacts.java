@@ -47,7 +47,7 @@ public class Contacts {
             throw ApiProblem.invalid(problems);
         }
         UUID hash = submission.contentHash();
-        List<ContactSubmission> resolved = resolveCitizens(List.of(submission), false);
+        List<ContactSubmission> resolved = resolveCitizens(List.of(submission), List.of(""));
         submission = resolved.get(0);
         var inserted = store.insert(submission, hash);
         if (inserted.isPresent()) {
@@ -73,33 +73,34 @@ public class Contacts {
         List<FieldProblem> problems = new ArrayList<>();
         List<ContactSubmission> submissions = new ArrayList<>(items.size());
         List<UUID> hashes = new ArrayList<>(items.size());
-        List<Integer> indexes = new ArrayList<>(items.size());
-        Map<ContactSubmission.Key, Integer> firstIndex = new HashMap<>();
+        List<String> pointers = new ArrayList<>(items.size());
+        Map<ContactSubmission.Key, Integer> firstKept = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             ContactSubmission c = ContactJson.read(items.get(i), "/" + i, problems);
             if (c == null) {
                 continue;
             }
             UUID hash = c.contentHash();
-            Integer twin = firstIndex.putIfAbsent(c.key(), i);
+            Integer twin = firstKept.putIfAbsent(c.key(), submissions.size());
             if (twin != null) {
-                if (!hashes.get(indexes.indexOf(twin)).equals(hash)) {
-                    problems.add(FieldProblem.at("/" + i + "/sourceId", "item " + twin + " has the same source and sourceId with other content"));
+                if (!hashes.get(twin).equals(hash)) {
+                    problems.add(FieldProblem.at("/" + i + "/sourceId", "item " + pointers.get(twin).substring(1)
+                            + " has the same source and sourceId with other content"));
                 }
                 continue;  // an exact repeat inside the batch is stored once
             }
             submissions.add(c);
             hashes.add(hash);
-            indexes.add(i);
+            pointers.add("/" + i);
         }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        submissions = resolveCitizens(submissions, true, indexes);
+        submissions = resolveCitizens(submissions, pointers);
         ContactStore.BatchOutcome outcome = store.insertBatch(submissions, hashes);
         if (!outcome.conflicts().isEmpty()) {
             List<FieldProblem> conflicts = outcome.conflicts().stream()
-                    .map(i -> FieldProblem.at("/" + indexes.get(i) + "/sourceId", "already used for a contact with other content"))
+                    .map(i -> FieldProblem.at(pointers.get(i) + "/sourceId", "already used for a contact with other content"))
                     .toList();
             throw ApiProblem.conflict(conflicts.size() + " contact(s) clash with stored contacts; nothing was written", conflicts);
         }
@@ -126,15 +127,8 @@ public class Contacts {
     public record ContactPage(List<Contact> items, int page, int size, long total) {
     }
 
-    private List<ContactSubmission> resolveCitizens(List<ContactSubmission> items, boolean batch) {
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            indexes.add(i);
-        }
-        return resolveCitizens(items, batch, indexes);
-    }
-
-    private List<ContactSubmission> resolveCitizens(List<ContactSubmission> items, boolean batch, List<Integer> indexes) {
+    /** Each contact with its citizen's id filled in; {@code pointers} are where each item sits in the request. */
+    private List<ContactSubmission> resolveCitizens(List<ContactSubmission> items, List<String> pointers) {
         Set<UUID> ids = new HashSet<>();
         Set<String> bsns = new HashSet<>();
         for (ContactSubmission c : items) {
@@ -160,7 +154,7 @@ public class Contacts {
         List<ContactSubmission> resolved = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             ContactSubmission c = items.get(i);
-            String at = batch ? "/" + indexes.get(i) : "";
+            String at = pointers.get(i);
             CitizenRef byIdRef = c.citizenId() == null ? null : byId.get(c.citizenId());
             CitizenRef byBsnRef = c.bsn() == null ? null : byBsn.get(c.bsn());
             if (c.citizenId() != null && byIdRef == null) {
