@@ -32,7 +32,8 @@ final class ServerLauncher {
     static ConfigurableApplicationContext withoutWeb(Path dataDir) {
         SpringApplication app = new SpringApplication(MaatwerkCommand.application);
         app.setWebApplicationType(WebApplicationType.NONE);
-        return app.run(arguments(Map.of("maatwerk.data-dir", dataDir.toString(), "logging.level.root", "warn")));
+        return app.run(arguments(Map.of("maatwerk.data-dir", dataDir.toString(), "logging.level.root", "warn",
+                "maatwerk.background", "false")));
     }
 
     /** Command-line style arguments, which outrank application.yml but not the environment's MAATWERK_DB_URL. */

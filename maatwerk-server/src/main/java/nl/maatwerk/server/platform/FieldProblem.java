@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and column) and why, in plain words.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldProblem(String pointer, Long line, String column, String detail) {
+public record FieldProblem(String pointer, Long line, String column, String parameter, String detail) {
 
     public FieldProblem {
         if (detail == null || detail.isBlank()) {
@@ -17,17 +17,24 @@ public record FieldProblem(String pointer, Long line, String column, String deta
 
     /** A problem at a JSON pointer such as {@code /3/channel}. */
     public static FieldProblem at(String jsonPointer, String detail) {
-        return new FieldProblem("#" + jsonPointer, null, null, detail);
+        return new FieldProblem("#" + jsonPointer, null, null, null, detail);
     }
 
     /** A problem in a CSV file at a line (1-based, the header is line 1) and column name. */
     public static FieldProblem atCsv(long line, String column, String detail) {
-        return new FieldProblem(null, line, column, detail);
+        return new FieldProblem(null, line, column, null, detail);
+    }
+
+    /** A problem with a query parameter of the request. */
+    public static FieldProblem atParameter(String name, String detail) {
+        return new FieldProblem(null, null, null, name, detail);
     }
 
     @Override
     public String toString() {
-        String where = pointer != null ? pointer : "line " + line + (column != null ? ", column " + column : "");
+        String where = pointer != null ? pointer
+                : parameter != null ? "parameter " + parameter
+                : "line " + line + (column != null ? ", column " + column : "");
         return where + ": " + detail;
     }
 }

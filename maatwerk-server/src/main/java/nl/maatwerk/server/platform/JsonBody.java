@@ -44,7 +44,7 @@ public final class JsonBody {
             try {
                 items.add(mapper.readTree(lines[i]));
             } catch (JsonProcessingException e) {
-                problems.add(new FieldProblem("#/" + items.size(), (long) i + 1, null,
+                problems.add(new FieldProblem("#/" + items.size(), (long) i + 1, null, null,
                         "malformed JSON at line " + (i + 1) + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
                 items.add(null);
             }
@@ -59,7 +59,7 @@ public final class JsonBody {
         JsonLocation at = e.getLocation();
         long line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
-        return ApiProblem.invalid(new FieldProblem("#", line, null,
+        return ApiProblem.invalid(new FieldProblem("#", line, null, null,
                 "malformed JSON at line " + line + ", column " + column + ": " + e.getOriginalMessage()));
     }
 }
