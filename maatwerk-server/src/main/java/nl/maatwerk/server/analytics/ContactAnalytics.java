@@ -133,6 +133,23 @@ public class ContactAnalytics {
                 : Optional.of(new LocalDate[] {LocalDate.ofEpochDay(s.firstDay()), LocalDate.ofEpochDay(s.lastDay())});
     }
 
+    /** The values seen so far in a text dimension (topic, subtopic, district, neighbourhood), sorted. */
+    public List<String> values(Dimension dimension) {
+        Dictionary dictionary = switch (dimension) {
+            case TOPIC -> dictionaries.topics();
+            case SUBTOPIC -> dictionaries.subtopics();
+            case DISTRICT -> dictionaries.districts();
+            case NEIGHBOURHOOD -> dictionaries.neighbourhoods();
+            default -> throw new IllegalArgumentException(dimension.code() + " is not a text dimension");
+        };
+        List<String> values = new ArrayList<>();
+        for (int code = 1; code < dictionary.size(); code++) {
+            values.add(dictionary.value(code));
+        }
+        values.sort(Comparator.naturalOrder());
+        return values;
+    }
+
     /** Residents per district or neighbourhood code, from the citizen register (a minute old at most). */
     public Map<String, Long> residents(Dimension area) {
         return residents.per(area);
@@ -218,18 +235,6 @@ public class ContactAnalytics {
             }
         }
         return preferred;
-    }
-
-    /** Contacts per 1,000 residents of each district or neighbourhood the contacts came from. */
-    public List<AreaRate> areaRates(ContactFilter filter, Dimension area) {
-        Map<String, Long> living = residents(area);
-        List<AreaRate> rates = new ArrayList<>();
-        for (AnalyticsRow row : query(AnalyticsQuery.of(Measure.CONTACTS, filter, area)).rows()) {
-            Long count = row.key(0) == null ? null : living.get(row.key(0));
-            Double perThousand = row.suppressed() || count == null || count == 0 ? null : 1000.0 * row.contacts() / count;
-            rates.add(new AreaRate(row.key(0), row.contacts(), row.citizens(), count, perThousand, row.suppressed()));
-        }
-        return rates;
     }
 
     private static List<AnalyticsRow> rows(AnalyticsQuery query, GroupKeys keys, ContactScan scan, int k) {

@@ -13,7 +13,7 @@ final class TownOptions {
     @Option(names = "--citizens", defaultValue = "50000", description = "residents, children included (default: ${DEFAULT-VALUE})")
     int citizens;
 
-    @Option(names = "--months", defaultValue = "12", description = "months of contact history (default: ${DEFAULT-VALUE})")
+    @Option(names = "--months", defaultValue = "24", description = "months of contact history (default: ${DEFAULT-VALUE})")
     int months;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")

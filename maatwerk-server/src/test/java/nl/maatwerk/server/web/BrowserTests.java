@@ -8,6 +8,7 @@ import nl.maatwerk.server.ApiTest;
 import nl.maatwerk.server.Http;
 import nl.maatwerk.server.TestCitizens;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,7 +26,7 @@ class BrowserTests {
 
     @BeforeAll
     static void chromium() {
-        Chromium.assumeInstalled();
+        Browser.assumeInstalled();
     }
 
     String url(String path) {
@@ -37,11 +38,15 @@ class BrowserTests {
         new Http(rest).post("/api/v1/contacts", """
                 {"source":"browser","sourceId":"%s","channel":"chat","direction":"inbound","kind":"question",
                  "topic":"afval","occurredAt":"2026-02-03T10:00:00Z"}""".formatted(UUID.randomUUID()));
-        String dom = Chromium.renderedDom(url("/"));
-        assertThat(dom).contains("Wat is geladen");
-        assertThat(dom).as("ECharts drew a canvas from the local WebJar").containsPattern("id=\"channel-chart\"[^>]*>.*<canvas");
-        assertThat(Files.size(Chromium.screenshot(url("/"), "home.png"))).isGreaterThan(10_000);
-        assertThat(Files.size(Chromium.screenshot(url("/?lang=en"), "home-en.png"))).isGreaterThan(10_000);
+        try (Browser browser = Browser.open()) {
+            browser.get(url("/"));
+            assertThat(browser.driver.getPageSource()).contains("Wat is geladen");
+            browser.waitFor(d -> !d.findElements(By.cssSelector("#channel-chart canvas")).isEmpty());
+            assertThat(Files.size(browser.screenshot("home.png"))).isGreaterThan(10_000);
+            browser.get(url("/?lang=en"));
+            assertThat(browser.driver.getPageSource()).contains("What is loaded");
+            assertThat(Files.size(browser.screenshot("home-en.png"))).isGreaterThan(10_000);
+        }
     }
 
     @Test
@@ -54,8 +59,13 @@ class BrowserTests {
                     {"source":"browser","sourceId":"%s-%d","citizenId":"%s","channel":"phone","direction":"inbound",
                      "kind":"question","topic":"belastingen","occurredAt":"2026-01-%02dT10:00:00Z"}""".formatted(id, i, id, i + 1));
         }
-        String dom = Chromium.renderedDom(url("/citizens/" + id));
-        assertThat(dom).contains("Contacttijdlijn").contains("Meer laden").contains("htmx");
-        assertThat(Files.size(Chromium.screenshot(url("/citizens/" + id), "citizen.png"))).isGreaterThan(10_000);
+        try (Browser browser = Browser.open()) {
+            browser.get(url("/citizens/" + id));
+            assertThat(browser.driver.getPageSource()).contains("Contacttijdlijn");
+            int before = browser.driver.findElements(By.cssSelector("#timeline tr")).size();
+            browser.driver.findElement(By.cssSelector("tr.more button")).click();
+            browser.waitFor(d -> d.findElements(By.cssSelector("#timeline tr")).size() > before);
+            assertThat(Files.size(browser.screenshot("citizen.png"))).isGreaterThan(10_000);
+        }
     }
 }

@@ -48,6 +48,7 @@ final class AnalyticsParameters {
         LocalDate to = p.date("to");
         if (from != null && to != null && to.isBefore(from)) {
             p.problems.add(FieldProblem.atParameter("to", "the period ends (" + to + ") before it starts (" + from + ")"));
+            to = null;
         }
         ContactFilter filter = new ContactFilter(from, to, p.codes("channel", Channel.class),
                 p.codes("direction", Direction.class), p.codes("kind", ContactKind.class), p.values("topic"),

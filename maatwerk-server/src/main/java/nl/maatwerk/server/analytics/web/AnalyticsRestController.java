@@ -12,7 +12,6 @@ import java.util.Set;
 import nl.maatwerk.server.analytics.AnalyticsQuery;
 import nl.maatwerk.server.analytics.AnalyticsResult;
 import nl.maatwerk.server.analytics.AnalyticsRow;
-import nl.maatwerk.server.analytics.AreaRate;
 import nl.maatwerk.server.analytics.ChannelShift;
 import nl.maatwerk.server.analytics.ContactAnalytics;
 import nl.maatwerk.server.analytics.Dimension;
@@ -51,7 +50,7 @@ class AnalyticsRestController {
     }
 
     @GetMapping("/counts")
-    @Operation(summary = "Contacts and distinct persons per group",
+    @Operation(summary = "Contacts and distinct persons per group; grouped by district or neighbourhood also per 1,000 residents",
             description = "Filters: from, to (yyyy-mm-dd, inclusive, local days), channel, direction, kind, topic, subtopic,"
                     + " district, neighbourhood (repeat or comma-separate for several). by: up to three of channel, kind,"
                     + " topic, subtopic, district, neighbourhood, direction, day, week, month, ageBand, hour, weekday.")
@@ -91,7 +90,7 @@ class AnalyticsRestController {
             row.put("suppressed", shift.suppressed());
             rows.add(row);
         }
-        return answer(new ResultTable("channel-shift", columns, rows, analytics.k(), period.from(), period.to()), query, accept);
+        return answer(new ResultTable("channel-shift", codes(p.by()), columns, rows, analytics.k(), period.from(), period.to()), query, accept);
     }
 
     @GetMapping("/preferred-channels")
@@ -111,45 +110,22 @@ class AnalyticsRestController {
             row.put("suppressed", pc.suppressed());
             rows.add(row);
         }
-        return answer(new ResultTable("preferred-channels", List.of("topic", "ageBand", "channel", "share", "suppressed"),
+        return answer(new ResultTable("preferred-channels", List.of("topic", "ageBand"), List.of("topic", "ageBand", "channel", "share", "suppressed"),
                 rows, analytics.k(), period.from(), period.to()), query, accept);
-    }
-
-    @GetMapping("/area-rates")
-    @Operation(summary = "Contacts per 1,000 residents per district (level=district) or neighbourhood (level=neighbourhood)")
-    ResponseEntity<?> areaRates(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        AnalyticsParameters.Parsed p = AnalyticsParameters.parse(query, false, Set.of("format", "level"));
-        String level = query.getFirst("level") == null ? "district" : query.getFirst("level");
-        Dimension area = switch (level) {
-            case "district" -> Dimension.DISTRICT;
-            case "neighbourhood" -> Dimension.NEIGHBOURHOOD;
-            default -> throw ApiProblem.invalid(FieldProblem.atParameter("level",
-                    "unknown level \"" + level + "\"; known are district, neighbourhood"));
-        };
-        List<AreaRate> rates = guarded(() -> analytics.areaRates(p.filter(), area));
-        AnalyticsResult period = guarded(() -> analytics.query(new AnalyticsQuery(Measure.CONTACTS, p.filter(), List.of())));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AreaRate rate : rates) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(area.code(), rate.area());
-            row.put("contacts", orWithheld(rate.contacts(), rate.suppressed()));
-            row.put("citizens", orWithheld(rate.citizens(), rate.suppressed()));
-            row.put("residents", rate.residents());
-            row.put("perThousandResidents", orWithheld(rate.perThousand(), rate.suppressed()));
-            row.put("suppressed", rate.suppressed());
-            rows.add(row);
-        }
-        return answer(new ResultTable("area-rates", List.of(area.code(), "contacts", "citizens", "residents",
-                "perThousandResidents", "suppressed"), rows, analytics.k(), period.from(), period.to()), query, accept);
     }
 
     private ResponseEntity<?> measure(Measure measure, MultiValueMap<String, String> query, String accept) {
         AnalyticsParameters.Parsed p = AnalyticsParameters.parse(query, true, FORMAT);
         AnalyticsResult result = guarded(() -> analytics.query(new AnalyticsQuery(measure, p.filter(), p.by())));
         boolean counts = measure == Measure.CONTACTS;
+        Dimension area = p.by().contains(Dimension.DISTRICT) ? Dimension.DISTRICT
+                : p.by().contains(Dimension.NEIGHBOURHOOD) ? Dimension.NEIGHBOURHOOD : null;
+        Map<String, Long> residents = counts && area != null ? analytics.residents(area) : null;
         List<String> columns = counts ? columns(p.by(), "contacts", "citizens", "suppressed")
                 : columns(p.by(), "value", "n", "contacts", "citizens", "suppressed");
+        if (residents != null) {
+            columns.addAll(List.of("residents", "perThousandResidents"));
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AnalyticsRow r : result.rows()) {
             Map<String, Object> row = keyed(p.by(), r.keys());
@@ -160,13 +136,24 @@ class AnalyticsRestController {
             row.put("contacts", orWithheld(r.contacts(), r.suppressed()));
             row.put("citizens", orWithheld(r.citizens(), r.suppressed()));
             row.put("suppressed", r.suppressed());
+            if (residents != null) {
+                String code = r.key(p.by().indexOf(area));
+                Long living = code == null ? null : residents.get(code);
+                row.put("residents", living);
+                row.put("perThousandResidents", r.suppressed() ? ResultTable.withheld(analytics.k())
+                        : living == null || living == 0 ? null : 1000.0 * r.contacts() / living);
+            }
             rows.add(row);
         }
-        return answer(new ResultTable(measure.path(), columns, rows, result.k(), result.from(), result.to()), query, accept);
+        return answer(new ResultTable(measure.path(), codes(p.by()), columns, rows, result.k(), result.from(), result.to()), query, accept);
     }
 
     private Object orWithheld(Object value, boolean suppressed) {
         return suppressed ? ResultTable.withheld(analytics.k()) : value;
+    }
+
+    private static List<String> codes(List<Dimension> by) {
+        return by.stream().map(Dimension::code).toList();
     }
 
     private static List<String> columns(List<Dimension> by, String... fields) {

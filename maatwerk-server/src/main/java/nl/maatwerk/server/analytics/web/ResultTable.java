@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
  * What an analytics endpoint answers, as named columns, ready for JSON or CSV. A withheld figure is
  * the text {@code "<k"} in both, so nobody can mistake it for zero.
  */
-record ResultTable(String measure, List<String> columns, List<Map<String, Object>> rows, int k, LocalDate from, LocalDate to) {
+record ResultTable(String measure, List<String> dimensions, List<String> columns, List<Map<String, Object>> rows, int k, LocalDate from, LocalDate to) {
 
     Map<String, Object> json() {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -22,6 +22,7 @@ record ResultTable(String measure, List<String> columns, List<Map<String, Object
         body.put("from", from.toString());
         body.put("to", to.toString());
         body.put("k", k);
+        body.put("dimensions", dimensions);
         body.put("columns", columns);
         body.put("rows", rows);
         return body;
