@@ -17,7 +17,9 @@ import org.apache.commons.math3.special.Beta;
  * says by how much. Dividing all counts by phi gives counts whose variance equals their mean again, so
  * the same test runs on x/phi and S/phi (the incomplete beta takes non-integer counts). With phi = 1 it
  * is the plain exact test. phi is estimated from the baseline only, so a surge in the week itself does
- * not hide itself.
+ * not hide itself. Eight weeks give a noisy estimate (7 degrees of freedom: a series with true phi 1.5
+ * often shows 1.0), so phi is at least the median estimate of the series of the same dimension (all
+ * districts, all topics...), which WeeklyChanges passes in as the floor.
  *
  * Confidence interval of the rate ratio: the Clopper-Pearson interval (Beta quantiles) of the binomial
  * share pi = X/n on the same phi-scaled counts, mapped through ratio = B * pi / (1 - pi).
@@ -39,7 +41,7 @@ final class CountTest {
         return sum / baseline.size();
     }
 
-    /** Sample variance over mean of the baseline weeks, at least 1; 1 for an all-zero baseline. */
+    /** Sample variance over mean of the baseline weeks; 1 for an all-zero baseline. */
     static double dispersion(List<Long> baseline) {
         double mean = baselineMean(baseline);
         if (mean <= 0) {
@@ -49,13 +51,14 @@ final class CountTest {
         for (long c : baseline) {
             squares += (c - mean) * (c - mean);
         }
-        return Math.max(1.0, squares / (baseline.size() - 1) / mean);
+        return squares / (baseline.size() - 1) / mean;
     }
 
-    static Result test(long week, List<Long> baseline, double confidence) {
+    /** Tests with dispersion max(1, this series' estimate, {@code floor}). */
+    static Result test(long week, List<Long> baseline, double confidence, double floor) {
         int weeks = baseline.size();
         double mean = baselineMean(baseline);
-        double phi = dispersion(baseline);
+        double phi = Math.max(1.0, Math.max(floor, dispersion(baseline)));
         double x = week / phi;
         double s = mean * weeks / phi;
         double p0 = 1.0 / (1 + weeks);

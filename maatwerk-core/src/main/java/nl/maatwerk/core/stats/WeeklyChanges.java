@@ -1,8 +1,11 @@
 package nl.maatwerk.core.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 
 /**
@@ -50,13 +53,18 @@ public final class WeeklyChanges {
     public Bulletin review(List<CountSeries> counts, List<SatisfactionSeries> ratings, List<ChannelMixSeries> mixes) {
         List<Candidate> candidates = new ArrayList<>();
         int untested = 0;
+        List<CountSeries> testable = new ArrayList<>();
         for (CountSeries s : counts) {
-            List<Long> baseline = recent(s.baseline(), s.key());
-            if (CountTest.baselineMean(baseline) < minimumExpected) {
+            if (CountTest.baselineMean(recent(s.baseline(), s.key())) < minimumExpected) {
                 untested++;
-                continue;
+            } else {
+                testable.add(s);
             }
-            CountTest.Result r = CountTest.test(s.week(), baseline, confidence);
+        }
+        Map<String, Double> floors = dispersionFloors(testable);
+        for (CountSeries s : testable) {
+            List<Long> baseline = recent(s.baseline(), s.key());
+            CountTest.Result r = CountTest.test(s.week(), baseline, confidence, floors.get(s.key().dimension()));
             candidates.add(new Candidate(r.p(), q -> new CountChange(s.key(), r.direction(),
                     s.week(), r.baselineMean(), r.ratio(), r.ratioLow(), r.ratioHigh(), r.dispersion(), r.p(), q,
                     Certainty.of(q))));
@@ -116,6 +124,22 @@ public final class WeeklyChanges {
         shifts.sort(Comparator.comparingDouble((ChannelShift s) -> Math.abs(s.changePoints())).reversed()
                 .thenComparing(s -> s.key().toString()));
         return new Bulletin(countChanges, drops, shifts, candidates.size(), untested);
+    }
+
+    /** Per dimension, the median baseline dispersion of its testable series. */
+    private Map<String, Double> dispersionFloors(List<CountSeries> testable) {
+        Map<String, List<Double>> estimates = new HashMap<>();
+        for (CountSeries s : testable) {
+            estimates.computeIfAbsent(s.key().dimension(), d -> new ArrayList<>())
+                    .add(CountTest.dispersion(recent(s.baseline(), s.key())));
+        }
+        Map<String, Double> floors = new HashMap<>();
+        estimates.forEach((dimension, values) -> {
+            Collections.sort(values);
+            int n = values.size();
+            floors.put(dimension, n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2);
+        });
+        return floors;
     }
 
     private <T> List<T> recent(List<T> baseline, SeriesKey key) {

@@ -47,7 +47,7 @@ class CountTestTests {
     void test_steadyBaseline_plainExactTestWithClopperPearsonRatio() {
         List<Long> baseline = List.of(3L, 4L, 4L, 4L, 4L, 4L, 4L, 3L);  // sum 30, variance below the mean
 
-        CountTest.Result r = CountTest.test(15, baseline, 0.95);
+        CountTest.Result r = CountTest.test(15, baseline, 0.95, 1.0);
 
         assertThat(r.dispersion()).isEqualTo(1.0);
         assertThat(r.direction()).isEqualTo(ChangeDirection.RISE);
@@ -72,20 +72,20 @@ class CountTestTests {
 
     @Test
     void test_overDispersedBaseline_scalesCountsAndWidensInterval() {
-        CountTest.Result r = CountTest.test(25, List.of(10L, 14L, 6L, 12L, 8L, 16L, 4L, 10L), 0.95);
+        CountTest.Result r = CountTest.test(25, List.of(10L, 14L, 6L, 12L, 8L, 16L, 4L, 10L), 0.95, 1.0);
 
         assertThat(r.dispersion()).isCloseTo(1.6, within(1e-12));
         // 2 * special.betainc(25/1.6, 80/1.6 + 1, 1/9)
         assertThat(r.p()).isCloseTo(2 * 0.0026972384371611374, withPercentage(1e-6));
         assertThat(r.ratioLow()).isCloseTo(1.319757174312203, within(1e-6));
         assertThat(r.ratioHigh()).isCloseTo(4.485817134804951, within(1e-6));
-        assertThat(CountTest.test(25, EIGHT_WEEKS_OF_TEN, 0.95).p()).as("same counts without dispersion")
+        assertThat(CountTest.test(25, EIGHT_WEEKS_OF_TEN, 0.95, 1.0).p()).as("same counts without dispersion")
                 .isLessThan(r.p() / 10);
     }
 
     @Test
     void test_fall_reportsFallWithLowerTail() {
-        CountTest.Result r = CountTest.test(1, EIGHT_WEEKS_OF_TEN, 0.95);
+        CountTest.Result r = CountTest.test(1, EIGHT_WEEKS_OF_TEN, 0.95, 1.0);
 
         assertThat(r.direction()).isEqualTo(ChangeDirection.FALL);
         assertThat(r.p()).isCloseTo(2 * 0.000799734260291041, withPercentage(1e-8));
@@ -96,12 +96,12 @@ class CountTestTests {
 
     @Test
     void test_weekEqualToBaseline_pIsOne() {
-        assertThat(CountTest.test(10, EIGHT_WEEKS_OF_TEN, 0.95).p()).isEqualTo(1.0);
+        assertThat(CountTest.test(10, EIGHT_WEEKS_OF_TEN, 0.95, 1.0).p()).isEqualTo(1.0);
     }
 
     @Test
     void test_zeroWeek_ratioFromZero() {
-        CountTest.Result r = CountTest.test(0, EIGHT_WEEKS_OF_TEN, 0.95);
+        CountTest.Result r = CountTest.test(0, EIGHT_WEEKS_OF_TEN, 0.95, 1.0);
 
         assertThat(r.ratioLow()).isEqualTo(0.0);
         // P(X <= 0) = (8/9)^80, doubled

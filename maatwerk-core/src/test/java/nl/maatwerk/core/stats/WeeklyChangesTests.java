@@ -66,6 +66,22 @@ class WeeklyChangesTests {
     }
 
     @Test
+    void review_steadySeriesAmongOverDispersedSiblings_getsTheirMedianDispersion() {
+        List<CountSeries> counts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {   // mean 40, sample variance 600 / 7: dispersion 15 / 7
+            counts.add(CountSeries.of(SeriesKey.of("district", "d" + i), 40, 30, 50, 30, 50, 30, 50, 40, 40));
+        }
+        counts.add(CountSeries.of(SeriesKey.of("district", "steady"), 70, 40, 40, 40, 40, 40, 40, 40, 40));
+        counts.add(CountSeries.of(SeriesKey.of("topic", "steady"), 70, 40, 40, 40, 40, 40, 40, 40, 40));
+
+        List<CountChange> changes = CHANGES.review(counts, List.of(), List.of()).countChanges();
+
+        assertThat(changes).extracting(c -> c.key().toString()).containsExactly("topic=steady", "district=steady");
+        assertThat(changes.get(0).dispersion()).isEqualTo(1.0);
+        assertThat(changes.get(1).dispersion()).isCloseTo(15.0 / 7, within(1e-12));
+    }
+
+    @Test
     void review_smallBaseline_untestedEvenWhenItJumps() {
         List<CountSeries> counts = List.of(CountSeries.of(SeriesKey.of("subtopic", "rare"), 12, 1, 0, 2, 1, 0, 1, 1, 0));
 
