@@ -50,7 +50,7 @@ class WeeklyBulletinTests {
 
     @Test
     void review_topicTripledInOneDistrict_isTheFirstItem() {
-        // Observed with seeds 1-10: the surge came first in 10 of 10 (q from 1e-4 to 1e-24, ratio 2.0-4.3).
+        // Observed with seeds 1-10: the surge came first in 10 of 10, with ratios 2.0-4.3.
         Bulletin bulletin = bulletin(7, new PlantedSurge("openbare-ruimte", LARGEST_DISTRICT, REVIEW, 3));
 
         CountChange first = bulletin.countChanges().get(0);
