@@ -30,6 +30,9 @@ import nl.maatwerk.core.model.TravelDocumentType;
  * Triggered contacts: travel documents issued in the period (question, desk application, desk pick-up)
  * or expiring soon / recently expired (question), births (registration by a parent) and cases (see
  * CaseGenerator). All contacts lie inside the period; anything that would fall outside is dropped.
+ *
+ * Planted surges (SurgePlan) multiply the inbound contacts on a topic from one district in one week after
+ * they are drawn, from their own random stream.
  */
 final class ContactGenerator {
 
@@ -51,6 +54,7 @@ final class ContactGenerator {
     private final ChannelModel channels;
     private final Rng rng;
     private final SyntheticSink sink;
+    private final SurgePlan surges;
     private final double episodesPerResident;
     private final double anonymous;
     private final Instant end;
@@ -58,11 +62,12 @@ final class ContactGenerator {
     private long counter;
 
     ContactGenerator(ContactCalendar calendar, ChannelModel channels, Rng rng, SyntheticSink sink,
-                     double contactsPerCitizenYear) {
+                     double contactsPerCitizenYear, SurgePlan surges) {
         this.calendar = calendar;
         this.channels = channels;
         this.rng = rng;
         this.sink = sink;
+        this.surges = surges;
         double spontaneousPerYear = Math.max(0.15 * contactsPerCitizenYear, contactsPerCitizenYear - TRIGGERED_PER_YEAR);
         this.episodesPerResident = spontaneousPerYear / CONTACTS_PER_EPISODE * calendar.days / 365.25;
         this.anonymous = Math.min(0.5, ANONYMOUS_SHARE * contactsPerCitizenYear / spontaneousPerYear);
@@ -246,9 +251,33 @@ final class ContactGenerator {
 
     // ---- emission ---------------------------------------------------------------------------------
 
-    /** Emits one contact; returns whether it was resolved at first contact (outbound: always true). */
+    /**
+     * Emits one contact, or inside a planted surge as many copies as the surge asks (perhaps none); returns
+     * whether it was resolved at first contact (outbound: always true).
+     */
     private boolean emit(Resident r, boolean anonymous, Channel channel, Direction direction, ContactKind kind,
                          Topic topic, String subtopic, int day, int second) {
+        GeneratedContact contact = contact(rng, r, anonymous, channel, direction, kind, topic, subtopic, day, second);
+        double factor = direction == Direction.INBOUND && !surges.isEmpty() ? surges.factor(topic, r.district, day) : 1.0;
+        int copies = factor == 1.0 ? 1 : surges.copies(factor);
+        if (copies > 0) {
+            send(contact);
+        }
+        for (int i = 1; i < copies; i++) {
+            send(contact(surges.rng, r, anonymous, channel, direction, kind, topic, subtopic, day,
+                    channels.secondOfDay(channel, -1, surges.rng)));
+        }
+        return contact.resolvedFirstContact() == null || contact.resolvedFirstContact();
+    }
+
+    private void send(GeneratedContact contact) {
+        counter++;
+        sink.contact(contact);
+    }
+
+    /** The next contact to send, with its outcome, rating and text drawn from {@code rng}. */
+    private GeneratedContact contact(Rng rng, Resident r, boolean anonymous, Channel channel, Direction direction,
+                                     ContactKind kind, Topic topic, String subtopic, int day, int second) {
         Instant at = calendar.instant(day, second);
         boolean inbound = direction == Direction.INBOUND;
         boolean resolved = true;
@@ -269,21 +298,19 @@ final class ContactGenerator {
         }
         Integer satisfaction = null;
         if (rng.chance(inbound ? 0.36 : 0.08)) {
-            satisfaction = satisfaction(channel, resolved, kind);
+            satisfaction = satisfaction(channel, resolved, kind, rng);
         }
         String text = null;
         if (inbound && channel.digital() && channel != Channel.SMS && rng.chance(0.12)) {
             text = ContactTexts.sentence(topic, subtopic, kind, rng);
         }
         boolean located = !anonymous || topic == Topic.OPENBARE_RUIMTE;
-        counter++;
-        sink.contact(new GeneratedContact(SOURCE, "c-" + counter, anonymous ? null : r.id, null, channel, direction,
+        return new GeneratedContact(SOURCE, "c-" + (counter + 1), anonymous ? null : r.id, null, channel, direction,
                 kind, topic.slug, subtopic, at, closedAt, inbound ? resolved : null, satisfaction,
-                located ? r.neighbourhood : null, located ? r.district : null, text));
-        return resolved;
+                located ? r.neighbourhood : null, located ? r.district : null, text);
     }
 
-    private int satisfaction(Channel channel, boolean resolved, ContactKind kind) {
+    private static int satisfaction(Channel channel, boolean resolved, ContactKind kind, Rng rng) {
         double mean = ChannelModel.satisfaction(channel) + (resolved ? 0.4 : -0.9);
         if (kind == ContactKind.COMPLAINT) {
             mean -= 1.2;

@@ -51,7 +51,7 @@ final class PopulationGenerator {
         this.profiles = new ResidentProfiles(population, channels, spec.calibration().figures().averageIncomeKeur());
         this.documents = new TravelDocumentGenerator(records, lastDay);
         this.contacts = new ContactGenerator(calendar, channels, new Rng(spec.seed() ^ CONTACTS_STREAM), sink,
-                spec.contactsPerCitizenYear());
+                spec.contactsPerCitizenYear(), new SurgePlan(spec.surges(), calendar, spec.seed()));
         this.cases = new CaseGenerator(calendar, records, sink, contacts);
     }
 

@@ -3,6 +3,8 @@ package nl.maatwerk.core.synth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import nl.maatwerk.core.calibration.Calibration;
 
@@ -36,6 +38,7 @@ public final class SyntheticMunicipality {
     private final long seed;
     private final Calibration calibration;
     private final double contactsPerCitizenYear;
+    private final List<PlantedSurge> surges;
 
     private SyntheticMunicipality(Builder b) {
         this.citizens = b.citizens;
@@ -44,6 +47,13 @@ public final class SyntheticMunicipality {
         this.seed = b.seed;
         this.calibration = b.calibration != null ? b.calibration : Calibration.bundled();
         this.contactsPerCitizenYear = b.contactsPerCitizenYear;
+        this.surges = List.copyOf(b.surges);
+        for (PlantedSurge s : surges) {
+            if (calibration.districts().stream().noneMatch(d -> d.code().equals(s.district()))) {
+                throw new IllegalArgumentException("surge district " + s.district() + " is not a district of "
+                        + calibration.municipalityCode());
+            }
+        }
     }
 
     public static Builder builder() {
@@ -97,11 +107,16 @@ public final class SyntheticMunicipality {
         return contactsPerCitizenYear;
     }
 
+    /** Planted surges, in the order they were added; usually none. */
+    public List<PlantedSurge> surges() {
+        return surges;
+    }
+
     @Override
     public String toString() {
         return "SyntheticMunicipality[" + calibration.municipalityCode() + ", citizens=" + citizens + ", months="
                 + months + ", endDate=" + endDate + ", seed=" + seed + ", contactsPerCitizenYear="
-                + contactsPerCitizenYear + "]";
+                + contactsPerCitizenYear + (surges.isEmpty() ? "" : ", surges=" + surges) + "]";
     }
 
     /**
@@ -116,6 +131,7 @@ public final class SyntheticMunicipality {
         private long seed = 42L;
         private Calibration calibration;
         private double contactsPerCitizenYear = 1.6;
+        private final List<PlantedSurge> surges = new ArrayList<>();
 
         private Builder() {
         }
@@ -175,6 +191,19 @@ public final class SyntheticMunicipality {
             return this;
         }
 
+        /**
+         * Plants a surge (or, with a factor below 1, a dip) of one topic in one district and week; may be
+         * called more than once. Its district must belong to the calibration, which {@link #build()} checks.
+         */
+        public Builder surge(PlantedSurge surge) {
+            if (surge == null) {
+                throw new IllegalArgumentException("surge must not be null");
+            }
+            surges.add(surge);
+            return this;
+        }
+
+        /** The municipality; throws {@link IllegalArgumentException} when a surge's district is unknown. */
         public SyntheticMunicipality build() {
             return new SyntheticMunicipality(this);
         }

@@ -111,6 +111,16 @@ enum Topic {
         }
     }
 
+    /** The topic with this slug, or null. */
+    static Topic ofSlug(String slug) {
+        for (Topic t : values()) {
+            if (t.slug.equals(slug)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     double monthWeight(int month) {
         return months[month];
     }
