@@ -38,10 +38,13 @@ public sealed interface Value {
     record Bool(boolean value) implements Value {
     }
 
-    /** A calendar date, {@code 2026-01-31}. */
+    /** A calendar date, {@code 2026-01-31}, in the years 0000 to 9999 (the language writes four digits). */
     record Day(LocalDate date) implements Value {
         public Day {
             Objects.requireNonNull(date, "date");
+            if (date.getYear() < 0 || date.getYear() > 9999) {
+                throw new IllegalArgumentException("a date needs a year from 0000 to 9999, was " + date);
+            }
         }
     }
 
