@@ -85,11 +85,15 @@ final class Checker {
             }
             return s;
         } else if (e instanceof Expression.Count count) {
-            citizenOnly(e, "count(…)", scope);
+            if (citizenOnly(e, "count(…)", scope)) {
+                category(e, "count(" + count.source().code() + ")", FieldCatalog.categoryOf(count.source()));
+            }
             return new Expression.Count(count.source(), where(count.where(), count.source()), count.operator(),
                     count.number());
         } else if (e instanceof Expression.Extreme x) {
-            citizenOnly(e, x.which().code() + "(…)", scope);
+            if (citizenOnly(e, x.which().code() + "(…)", scope)) {
+                category(e, x.which().code() + "(" + x.source().code() + ")", FieldCatalog.categoryOf(x.source()));
+            }
             FieldInfo time = FieldCatalog.timeOf(x.source());
             String property = x.property();
             if (property.equalsIgnoreCase(time.name())) {
@@ -118,6 +122,9 @@ final class Checker {
             return null;
         }
         FieldInfo f = found.get();
+        if (f.category() != null) {
+            category(node, f.name(), f.category());
+        }
         if (f.column() == Column.ATTRIBUTE) {
             AttributeDefinition d = catalog.schema().attribute(f.attribute()).orElseThrow();
             if (d.specialCategory().isPresent()) {
@@ -131,6 +138,17 @@ final class Checker {
             }
         }
         return f;
+    }
+
+    /** When the schema knows its purposes: the segment's purpose must cover the data category read. */
+    private void category(Expression node, String what, String category) {
+        catalog.schema().purpose(purpose).ifPresent(p -> {
+            if (!p.dataCategories().contains(category)) {
+                String covered = p.dataCategories().stream().sorted().collect(Collectors.joining(", "));
+                add(node, SegmentProblem.Kind.CATEGORY_NOT_IN_PURPOSE, what, List.copyOf(p.dataCategories()), what,
+                        category, purpose, covered.isEmpty() ? "none" : covered);
+            }
+        });
     }
 
     private boolean operator(Expression node, FieldInfo f, String operator, boolean allowed) {

@@ -25,19 +25,19 @@ final class FieldCatalog {
     static final String ATTRIBUTE_PREFIX = "attribute.";
 
     private static final Map<String, FieldInfo> CITIZEN = index(
-            FieldInfo.of("age", FieldKind.AGE, Column.BIRTH_DATE),
-            FieldInfo.of("birthDate", FieldKind.DATE, Column.BIRTH_DATE),
-            FieldInfo.ofEnum("household.type", codes(HouseholdType.class), Column.HOUSEHOLD_TYPE),
-            FieldInfo.of("household.size", FieldKind.INTEGER, Column.HOUSEHOLD_SIZE),
-            FieldInfo.of("household.youngestChildAge", FieldKind.INTEGER, Column.YOUNGEST_CHILD_AGE),
-            FieldInfo.of("postcode", FieldKind.TEXT, Column.POSTCODE),
-            FieldInfo.of("neighbourhood", FieldKind.TEXT, Column.NEIGHBOURHOOD),
-            FieldInfo.of("district", FieldKind.TEXT, Column.DISTRICT),
-            FieldInfo.of("language", FieldKind.TEXT, Column.LANGUAGE),
-            FieldInfo.ofEnum("status", codes(RegistrationStatus.class), Column.STATUS),
-            FieldInfo.of("document.travel.valid", FieldKind.FLAG, Column.TRAVEL_VALID),
-            FieldInfo.of("document.travel.expiresWithin", FieldKind.CALL, Column.TRAVEL_EXPIRES_WITHIN),
-            FieldInfo.of("document.travel.expiredWithin", FieldKind.CALL, Column.TRAVEL_EXPIRED_WITHIN));
+            FieldInfo.of("age", FieldKind.AGE, Column.BIRTH_DATE).in("age"),
+            FieldInfo.of("birthDate", FieldKind.DATE, Column.BIRTH_DATE).in("age"),
+            FieldInfo.ofEnum("household.type", codes(HouseholdType.class), Column.HOUSEHOLD_TYPE).in("household"),
+            FieldInfo.of("household.size", FieldKind.INTEGER, Column.HOUSEHOLD_SIZE).in("household"),
+            FieldInfo.of("household.youngestChildAge", FieldKind.INTEGER, Column.YOUNGEST_CHILD_AGE).in("household"),
+            FieldInfo.of("postcode", FieldKind.TEXT, Column.POSTCODE).in("address"),
+            FieldInfo.of("neighbourhood", FieldKind.TEXT, Column.NEIGHBOURHOOD).in("address"),
+            FieldInfo.of("district", FieldKind.TEXT, Column.DISTRICT).in("address"),
+            FieldInfo.of("language", FieldKind.TEXT, Column.LANGUAGE).in("contact_preferences"),
+            FieldInfo.ofEnum("status", codes(RegistrationStatus.class), Column.STATUS).in("address"),
+            FieldInfo.of("document.travel.valid", FieldKind.FLAG, Column.TRAVEL_VALID).in("documents"),
+            FieldInfo.of("document.travel.expiresWithin", FieldKind.CALL, Column.TRAVEL_EXPIRES_WITHIN).in("documents"),
+            FieldInfo.of("document.travel.expiredWithin", FieldKind.CALL, Column.TRAVEL_EXPIRED_WITHIN).in("documents"));
 
     private static final Map<String, FieldInfo> CONTACT = index(
             FieldInfo.ofEnum("channel", codes(Channel.class), Column.CONTACT_CHANNEL),
@@ -93,6 +93,11 @@ final class FieldCatalog {
         return source == Expression.Source.CONTACTS ? CONTACT.get("occurredat") : CASE.get("submittedat");
     }
 
+    /** The data category a {@code count}/{@code first}/{@code last} over {@code source} reads. */
+    static String categoryOf(Expression.Source source) {
+        return source == Expression.Source.CONTACTS ? "contact_history" : "cases";
+    }
+
     static Scope scopeOf(Expression.Source source) {
         return source == Expression.Source.CONTACTS ? Scope.CONTACT : Scope.CASE;
     }
@@ -104,7 +109,7 @@ final class FieldCatalog {
             case BOOLEAN -> FieldKind.BOOLEAN;
             case DATE -> FieldKind.DATE;
         };
-        return new FieldInfo(ATTRIBUTE_PREFIX + d.name(), kind, d.allowedValues(), Column.ATTRIBUTE, d.name());
+        return new FieldInfo(ATTRIBUTE_PREFIX + d.name(), kind, d.allowedValues(), Column.ATTRIBUTE, d.name(), null);
     }
 
     private static Map<String, FieldInfo> builtIn(Scope scope) {

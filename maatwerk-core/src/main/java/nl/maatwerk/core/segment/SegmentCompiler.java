@@ -2,8 +2,10 @@ package nl.maatwerk.core.segment;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Checks segment expressions against the attribute register and a purpose, and resolves {@code in segment}
@@ -11,7 +13,8 @@ import java.util.Objects;
  * <ul>
  * <li>unknown fields (with the closest known name), wrong operators, wrong or unknown literal values;</li>
  * <li>special-category attributes (GDPR Art. 9), always refused;</li>
- * <li>attributes not registered for the segment's purpose;</li>
+ * <li>attributes not registered for the segment's purpose, and, when the schema knows the purpose register,
+ * built-in fields whose data category the purpose does not cover, and unknown purposes;</li>
  * <li>unknown referenced segments, referenced segments with problems, and cycles ({@code a → b → a}).</li>
  * </ul>
  * A referenced segment is checked under the referring segment's purpose.
@@ -47,6 +50,11 @@ public final class SegmentCompiler {
 
     private CheckedSegment check(String key, String purpose, Expression expression, Positions positions) {
         Objects.requireNonNull(purpose, "purpose");
+        if (!schema.purposes().isEmpty() && schema.purpose(purpose).isEmpty()) {
+            String known = schema.purposes().keySet().stream().sorted().collect(Collectors.joining(", "));
+            throw new SegmentException(List.of(new SegmentProblem(SegmentProblem.Kind.UNKNOWN_PURPOSE, 0, 0, purpose,
+                    List.copyOf(schema.purposes().keySet()), List.of(purpose, known))));
+        }
         Map<String, Expression> references = new HashMap<>();
         ArrayDeque<String> path = new ArrayDeque<>();
         if (key != null) {

@@ -77,6 +77,11 @@ public record SegmentProblem(Kind kind, int line, int column, String token, List
         SPECIAL_CATEGORY("segment.special-category"),
         /** An attribute not registered for the segment's purpose. Arguments: attribute, purpose, its purposes. */
         PURPOSE_NOT_ALLOWED("segment.purpose-not-allowed"),
+        /** A built-in field whose data category the purpose does not cover. Arguments: field, category, purpose,
+         * the categories it covers. */
+        CATEGORY_NOT_IN_PURPOSE("segment.category-not-in-purpose"),
+        /** A purpose the purpose register does not know. Arguments: purpose, the known purposes. */
+        UNKNOWN_PURPOSE("segment.unknown-purpose"),
         /** {@code in segment "key"} names no segment. Arguments: key. */
         UNKNOWN_SEGMENT("segment.unknown-segment"),
         /** Segments that refer to each other in a circle. Arguments: the cycle, {@code a → b → a}. */

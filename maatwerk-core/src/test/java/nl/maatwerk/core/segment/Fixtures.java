@@ -28,6 +28,17 @@ final class Fixtures {
             AttributeDefinition.of("moved_in_on", AttributeDefinition.Type.DATE, List.of(), Set.of("segmentation")),
             AttributeDefinition.of("hobby", AttributeDefinition.Type.TEXT, List.of(), Set.of("segmentation"))));
 
+    /** The purpose register of V1, with its data categories. */
+    static final List<Purpose> PURPOSES = List.of(
+            new Purpose("service_delivery", Set.of("identification", "address", "contact_history", "documents", "cases")),
+            new Purpose("proactive_service", Set.of("identification", "address", "documents", "cases",
+                    "contact_preferences")),
+            new Purpose("contact_analytics", Set.of("contact_history", "address")),
+            new Purpose("segmentation", Set.of("household", "address", "age", "contact_history", "documents")),
+            new Purpose("social_support", Set.of("identification", "address", "health", "income")));
+
+    static final SegmentSchema SCHEMA_WITH_PURPOSES = SegmentSchema.of(SCHEMA.attributes().values(), PURPOSES);
+
     private Fixtures() {
     }
 }

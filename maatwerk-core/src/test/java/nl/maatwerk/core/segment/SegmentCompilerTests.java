@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SegmentCompilerTests {
@@ -210,5 +211,45 @@ class SegmentCompilerTests {
 
         assertThat(e.problems()).extracting(SegmentProblem::kind).containsExactly(SegmentProblem.Kind.UNKNOWN_FIELD,
                 SegmentProblem.Kind.WRONG_VALUE, SegmentProblem.Kind.UNKNOWN_SEGMENT);
+    }
+
+    @Nested
+    class WithThePurposeRegister {
+
+        private final SegmentCompiler registered = new SegmentCompiler(Fixtures.SCHEMA_WITH_PURPOSES, SEGMENTS);
+
+        @Test
+        void issueExample_staysWithinSegmentationsCategories() {
+            assertThat(registered.compile("voorbeeld", "segmentation", Fixtures.EXAMPLE).referencedKeys())
+                    .containsExactly("digitaal-actief");
+        }
+
+        @Test
+        void casesUnderSegmentation_refusedNamingCategoryAndPurpose() {
+            SegmentException e = catchThrowableOfType(SegmentException.class, () -> registered.compile(null,
+                    "segmentation", "age > 18 and count(cases where type = \"objection\") >= 1"));
+
+            assertThat(e.problems()).hasSize(1);
+            SegmentProblem p = e.problems().get(0);
+            assertThat(p.kind()).isEqualTo(SegmentProblem.Kind.CATEGORY_NOT_IN_PURPOSE);
+            assertThat(p.column()).isEqualTo(14);
+            assertThat(p.message()).contains("count(cases)").contains("cases data").contains("\"segmentation\"")
+                    .contains("age, contact_history, documents, household");
+        }
+
+        @Test
+        void casesUnderProactiveService_accepted() {
+            assertThat(registered.compile(null, "proactive_service",
+                    "count(cases where type = \"objection\" and open) >= 1").text()).startsWith("count(cases");
+        }
+
+        @Test
+        void unknownPurpose_refusedNamingKnownOnes() {
+            SegmentException e = catchThrowableOfType(SegmentException.class,
+                    () -> registered.compile(null, "marketing", "age > 18"));
+
+            assertThat(e.problems().get(0).kind()).isEqualTo(SegmentProblem.Kind.UNKNOWN_PURPOSE);
+            assertThat(e.getMessage()).contains("\"marketing\"").contains("segmentation");
+        }
     }
 }
