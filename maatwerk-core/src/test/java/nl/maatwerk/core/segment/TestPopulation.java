@@ -265,6 +265,126 @@ final class TestPopulation {
         db.setAutoCommit(true);
     }
 
+    /**
+     * Changes a share of everything in both the database and the index, the way the server's change feed
+     * would: citizens rewritten or deleted, contacts deleted or moved, documents removed and added, cases
+     * updated, objections flipped. Afterwards the index must still agree with the database.
+     */
+    void mutate(Connection db, SegmentIndex index) throws SQLException {
+        db.setAutoCommit(false);
+        List<Runnable> changes = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("update citizen set birth_date = ?, household_type = ?,"
+                + " household_size = ?, youngest_child_age = ?, postcode = ?, neighbourhood = ?, district = ?,"
+                + " language = ?, status = ?, attributes = ?::jsonb where seq = ?")) {
+            for (int i = 0; i < citizens.size() / 7; i++) {
+                CitizenRow c = citizen(1 + random.nextInt(citizens.size()));
+                ps.setObject(1, c.birthDate());
+                ps.setString(2, c.householdType().code());
+                ps.setObject(3, c.householdSize(), Types.SMALLINT);
+                ps.setObject(4, c.youngestChildAge(), Types.SMALLINT);
+                ps.setString(5, c.postcode());
+                ps.setString(6, c.neighbourhood());
+                ps.setString(7, c.district());
+                ps.setString(8, c.language());
+                ps.setString(9, c.status().code());
+                ps.setString(10, json(c.attributes()));
+                ps.setInt(11, c.seq());
+                ps.addBatch();
+                changes.add(() -> index.upsertCitizen(c));
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement delete = db.prepareStatement("delete from contact where id = ?");
+                PreparedStatement move = db.prepareStatement("update contact set citizen_id = ?, channel = ?,"
+                        + " occurred_at = ?, satisfaction = ? where id = ?")) {
+            for (int i = 0; i < contacts.size() / 20; i++) {
+                long id = 1 + random.nextInt(contacts.size());
+                delete.setLong(1, id);
+                delete.addBatch();
+                changes.add(() -> index.removeContact(id));
+            }
+            delete.executeBatch();
+            for (int i = 0; i < contacts.size() / 40; i++) {
+                long id = 1 + random.nextInt(contacts.size());
+                ContactRow k = contact(id, 1 + random.nextInt(citizens.size()));
+                move.setObject(1, citizenId(k.citizenSeq()));
+                move.setString(2, k.channel().code());
+                move.setObject(3, OffsetDateTime.ofInstant(k.occurredAt(), ZoneOffset.UTC));
+                move.setObject(4, k.satisfaction(), Types.SMALLINT);
+                move.setLong(5, id);
+                if (move.executeUpdate() == 1) {   // not deleted just before
+                    ContactRow stored = new ContactRow(id, k.citizenSeq(), k.channel(), contacts.get((int) id - 1)
+                            .direction(), contacts.get((int) id - 1).kind(), contacts.get((int) id - 1).topic(),
+                            contacts.get((int) id - 1).subtopic(), k.occurredAt(), k.satisfaction());
+                    changes.add(() -> index.putContact(stored));
+                }
+            }
+        }
+        try (PreparedStatement delete = db.prepareStatement("delete from travel_document where number = ?")) {
+            for (int i = 0; i < documents.size() / 10; i++) {
+                TravelDocumentRow d = documents.get(random.nextInt(documents.size()));
+                delete.setString(1, d.number());
+                delete.addBatch();
+                changes.add(() -> index.removeTravelDocument(d.citizenSeq(), d.number()));
+            }
+            delete.executeBatch();
+        }
+        List<TravelDocumentRow> added = new ArrayList<>();
+        for (int i = 0; i < citizens.size() / 20; i++) {
+            added.add(document(1 + random.nextInt(citizens.size()), 5 + random.nextInt(5)));
+        }
+        try (PreparedStatement insert = db.prepareStatement("insert into travel_document (number, citizen_id, type,"
+                + " issue_date, expiry_date) values (?, ?, ?, ?, ?) on conflict (number) do update set"
+                + " issue_date = excluded.issue_date, expiry_date = excluded.expiry_date, type = excluded.type")) {
+            for (TravelDocumentRow d : added) {
+                insert.setString(1, d.number());
+                insert.setObject(2, citizenId(d.citizenSeq()));
+                insert.setString(3, d.type().code());
+                insert.setObject(4, d.issueDate());
+                insert.setObject(5, d.expiryDate());
+                insert.addBatch();
+                changes.add(() -> index.putTravelDocument(d));
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement update = db.prepareStatement("update municipal_case set status = ?, closed_at = ?,"
+                + " decision_date = ? where id = ?")) {
+            for (int i = 0; i < cases.size() / 5; i++) {
+                CaseRow m = cases.get(random.nextInt(cases.size()));
+                CaseRow changed = new CaseRow(m.id(), m.citizenSeq(), m.type(), CaseStatus.CLOSED, m.submittedAt(),
+                        m.decisionDeadline(), day(), m.objectionDeadline(), moment());
+                update.setString(1, changed.status().code());
+                update.setObject(2, OffsetDateTime.ofInstant(changed.closedAt(), ZoneOffset.UTC));
+                update.setObject(3, changed.decisionDate());
+                update.setObject(4, changed.id());
+                update.addBatch();
+                changes.add(() -> index.putCase(changed));
+            }
+            update.executeBatch();
+        }
+        try (PreparedStatement delete = db.prepareStatement("delete from citizen where seq = ?")) {
+            for (int i = 0; i < citizens.size() / 50; i++) {
+                int seq = 1 + random.nextInt(citizens.size());
+                delete.setInt(1, seq);
+                delete.addBatch();
+                changes.add(() -> index.removeCitizen(seq));
+            }
+            delete.executeBatch();
+        }
+        for (int i = 0; i < excluded.size() / 2; i++) {
+            int seq = excluded.remove(random.nextInt(excluded.size()));
+            changes.add(() -> index.exclude(seq, false));
+        }
+        for (int i = 0; i < citizens.size() / 100; i++) {
+            int seq = 1 + random.nextInt(citizens.size());
+            excluded.add(seq);
+            changes.add(() -> index.exclude(seq, true));
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        index.batch(() -> changes.forEach(Runnable::run));
+    }
+
     private static String json(Map<String, Object> attributes) {
         StringBuilder out = new StringBuilder("{");
         attributes.forEach((name, value) -> {
