@@ -37,7 +37,8 @@ final class FieldCatalog {
             FieldInfo.ofEnum("status", codes(RegistrationStatus.class), Column.STATUS).in("address"),
             FieldInfo.of("document.travel.valid", FieldKind.FLAG, Column.TRAVEL_VALID).in("documents"),
             FieldInfo.of("document.travel.expiresWithin", FieldKind.CALL, Column.TRAVEL_EXPIRES_WITHIN).in("documents"),
-            FieldInfo.of("document.travel.expiredWithin", FieldKind.CALL, Column.TRAVEL_EXPIRED_WITHIN).in("documents"));
+            FieldInfo.of("document.travel.expiredWithin", FieldKind.CALL, Column.TRAVEL_EXPIRED_WITHIN)
+                    .in("documents"));
 
     private static final Map<String, FieldInfo> CONTACT = index(
             FieldInfo.ofEnum("channel", codes(Channel.class), Column.CONTACT_CHANNEL),

@@ -145,7 +145,8 @@ public final class SegmentSql {
     }
 
     private String column(Plan.Field field) {
-        return field.column() == Column.ATTRIBUTE ? "c.attributes ->> " + param(field.attribute()) : field.column().sql();
+        return field.column() == Column.ATTRIBUTE ? "c.attributes ->> " + param(field.attribute())
+                : field.column().sql();
     }
 
     /** A range's column; attribute ranges are always on date attributes (numbers use {@link Plan.Decimal}). */

@@ -50,7 +50,8 @@ public sealed interface Value {
 
     /**
      * {@code now}, {@code now - 90d} or {@code now + 8w}: a moment relative to the evaluation time.
-     * {@code offset} is signed; zero means {@code now}.
+     * {@code offset} is {@code null} for plain {@code now} ({@link #NOW}); {@code past} says whether it is
+     * subtracted. Use {@link #minus(Span)} and {@link #plus(Span)}.
      */
     record Relative(Span offset, boolean past) implements Value {
         public static final Relative NOW = new Relative(null, false);

@@ -30,7 +30,8 @@ final class Fixtures {
 
     /** The purpose register of V1, with its data categories. */
     static final List<Purpose> PURPOSES = List.of(
-            new Purpose("service_delivery", Set.of("identification", "address", "contact_history", "documents", "cases")),
+            new Purpose("service_delivery", Set.of("identification", "address", "contact_history", "documents",
+                    "cases")),
             new Purpose("proactive_service", Set.of("identification", "address", "documents", "cases",
                     "contact_preferences")),
             new Purpose("contact_analytics", Set.of("contact_history", "address")),

@@ -47,7 +47,8 @@ class SegmentIndexTests {
         return citizen(seq, birthDate, HouseholdType.SINGLE, Map.of());
     }
 
-    private static CitizenRow citizen(int seq, LocalDate birthDate, HouseholdType type, Map<String, Object> attributes) {
+    private static CitizenRow citizen(int seq, LocalDate birthDate, HouseholdType type,
+            Map<String, Object> attributes) {
         return new CitizenRow(seq, birthDate, type, 1, null, "1011AB", "BU03630000", "WK036300", "nl",
                 RegistrationStatus.RESIDENT, attributes);
     }
@@ -286,7 +287,8 @@ class SegmentIndexTests {
                     Map.of("income_band", "low")));
             index.upsertCitizen(citizen(2, LocalDate.of(1980, 1, 1), HouseholdType.FAMILY_WITH_CHILDREN,
                     Map.of("income_band", "low", "household_income", new BigDecimal("12.5"))));
-            CheckedSegment families = segment("household.type = \"family_with_children\" and attribute.income_band = \"low\"");
+            CheckedSegment families = segment(
+                    "household.type = \"family_with_children\" and attribute.income_band = \"low\"");
             RoaringBitmap before = index.members(families, NOW);
 
             index.batch(() -> {

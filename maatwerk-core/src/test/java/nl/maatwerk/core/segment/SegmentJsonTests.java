@@ -23,7 +23,8 @@ class SegmentJsonTests {
         String json = SegmentJson.write(e);
 
         assertThat(json).contains("{\"field\":\"age\",\"between\":[25,40]}")
-                .contains("{\"count\":\"contacts\",\"where\":{\"and\":[{\"field\":\"channel\",\"in\":[\"desk\",\"phone\"]}")
+                .contains("{\"count\":\"contacts\",\"where\":{\"and\":["
+                        + "{\"field\":\"channel\",\"in\":[\"desk\",\"phone\"]}")
                 .contains("{\"field\":\"occurredAt\",\"op\":\">\",\"value\":{\"now\":\"-90d\"}}")
                 .contains("{\"not\":{\"inSegment\":\"digitaal-actief\"}}");
         assertThat(SegmentJson.read(json)).isEqualTo(e);

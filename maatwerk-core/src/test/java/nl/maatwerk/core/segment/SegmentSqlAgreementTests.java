@@ -57,8 +57,8 @@ class SegmentSqlAgreementTests {
     @BeforeContainer
     static void start() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:" + Path.of("../maatwerk-server/src/main/resources/db/migration").toAbsolutePath())
+        Path migrations = Path.of("../maatwerk-server/src/main/resources/db/migration").toAbsolutePath();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("filesystem:" + migrations)
                 .load().migrate();
         db = postgres.getPostgresDatabase().getConnection();
         try (Statement s = db.createStatement()) {

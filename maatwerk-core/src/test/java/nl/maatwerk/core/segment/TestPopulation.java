@@ -179,7 +179,8 @@ final class TestPopulation {
     void insertInto(Connection db) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement ps = db.prepareStatement("insert into citizen (id, seq, birth_date, household_type,"
-                + " household_size, youngest_child_age, postcode, neighbourhood, district, language, status, attributes)"
+                + " household_size, youngest_child_age, postcode, neighbourhood, district, language, status,"
+                + " attributes)"
                 + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             for (CitizenRow c : citizens) {
                 ps.setObject(1, citizenId(c.seq()));
