@@ -2,6 +2,7 @@ package nl.maatwerk.server;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import nl.maatwerk.core.synth.PlantedSurge;
 import nl.maatwerk.core.synth.SyntheticCsv;
 import nl.maatwerk.core.synth.SyntheticMunicipality;
 import nl.maatwerk.server.contact.ContactImport;
@@ -15,8 +16,13 @@ import org.springframework.context.ApplicationContext;
  */
 public final class TestTown {
 
+    /** Week with a planted surge: the topic openbare-ruimte tripled in the largest district. */
+    public static final LocalDate SURGE_WEEK = LocalDate.of(2025, 10, 20);
+    public static final String SURGE_TOPIC = "openbare-ruimte";
+    public static final String SURGE_DISTRICT = "WK036394";
     public static final SyntheticMunicipality TOWN = SyntheticMunicipality.builder()
-            .citizens(4_000).months(15).endDate(LocalDate.of(2026, 6, 30)).seed(11).contactsPerCitizenYear(4).build();
+            .citizens(20_000).months(15).endDate(LocalDate.of(2026, 6, 30)).seed(11).contactsPerCitizenYear(6)
+            .surge(new PlantedSurge(SURGE_TOPIC, SURGE_DISTRICT, SURGE_WEEK, 3)).build();
     private static boolean loaded;
 
     private TestTown() {
