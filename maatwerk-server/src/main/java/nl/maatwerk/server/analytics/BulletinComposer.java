@@ -51,7 +51,7 @@ class BulletinComposer {
         LocalDate from = monday.minusWeeks(BASELINE_WEEKS);
         LocalDate to = monday.plusDays(6);
         ContactFilter inbound = new ContactFilter(from, to, Set.of(), Set.of("inbound"), Set.of(), Set.of(), Set.of(),
-                Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of());
         Map<String, Integer> weekIndex = weekIndex(from);
         Map<SeriesKey, long[]> persons = new HashMap<>();
         List<CountSeries> counts = new ArrayList<>();

@@ -140,6 +140,7 @@ public class ContactAnalytics {
             case SUBTOPIC -> dictionaries.subtopics();
             case DISTRICT -> dictionaries.districts();
             case NEIGHBOURHOOD -> dictionaries.neighbourhoods();
+            case SOURCE -> dictionaries.sources();
             default -> throw new IllegalArgumentException(dimension.code() + " is not a text dimension");
         };
         List<String> values = new ArrayList<>();

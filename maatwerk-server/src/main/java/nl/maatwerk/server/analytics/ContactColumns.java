@@ -20,7 +20,7 @@ final class ContactColumns {
     byte[] channel;         // Channel ordinal
     byte[] direction;       // Direction ordinal
     byte[] kind;            // ContactKind ordinal
-    char[] topic, subtopic, district, neighbourhood;   // Dictionary codes, 0 = none
+    char[] topic, subtopic, district, neighbourhood, source;   // Dictionary codes, 0 = none
     byte[] ageBand;         // AgeBand index, AgeBand.UNKNOWN when no citizen
     byte[] satisfaction;    // 1-5, 0 = not rated
     byte[] fcr;             // FCR_*
@@ -44,6 +44,7 @@ final class ContactColumns {
         subtopic = new char[n];
         district = new char[n];
         neighbourhood = new char[n];
+        source = new char[n];
         ageBand = new byte[n];
         satisfaction = new byte[n];
         fcr = new byte[n];
@@ -72,6 +73,7 @@ final class ContactColumns {
         subtopic = Arrays.copyOf(subtopic, n);
         district = Arrays.copyOf(district, n);
         neighbourhood = Arrays.copyOf(neighbourhood, n);
+        source = Arrays.copyOf(source, n);
         ageBand = Arrays.copyOf(ageBand, n);
         satisfaction = Arrays.copyOf(satisfaction, n);
         fcr = Arrays.copyOf(fcr, n);
@@ -93,6 +95,7 @@ final class ContactColumns {
         subtopic[to] = source.subtopic[from];
         district[to] = source.district[from];
         neighbourhood[to] = source.neighbourhood[from];
+        this.source[to] = source.source[from];
         ageBand[to] = source.ageBand[from];
         satisfaction[to] = source.satisfaction[from];
         fcr[to] = source.fcr[from];

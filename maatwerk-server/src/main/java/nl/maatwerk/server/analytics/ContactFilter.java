@@ -9,10 +9,10 @@ import java.util.Set;
  */
 public record ContactFilter(LocalDate from, LocalDate to, Set<String> channels, Set<String> directions,
         Set<String> kinds, Set<String> topics, Set<String> subtopics, Set<String> districts,
-        Set<String> neighbourhoods) {
+        Set<String> neighbourhoods, Set<String> sources) {
 
     public static final ContactFilter ALL = new ContactFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of());
+            Set.of(), Set.of(), Set.of(), Set.of());
 
     public ContactFilter {
         channels = Set.copyOf(channels);
@@ -22,16 +22,17 @@ public record ContactFilter(LocalDate from, LocalDate to, Set<String> channels, 
         subtopics = Set.copyOf(subtopics);
         districts = Set.copyOf(districts);
         neighbourhoods = Set.copyOf(neighbourhoods);
+        sources = Set.copyOf(sources);
         if (from != null && to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
         }
     }
 
     public ContactFilter withPeriod(LocalDate newFrom, LocalDate newTo) {
-        return new ContactFilter(newFrom, newTo, channels, directions, kinds, topics, subtopics, districts, neighbourhoods);
+        return new ContactFilter(newFrom, newTo, channels, directions, kinds, topics, subtopics, districts, neighbourhoods, sources);
     }
 
     public ContactFilter withTopics(Set<String> newTopics) {
-        return new ContactFilter(from, to, channels, directions, kinds, newTopics, subtopics, districts, neighbourhoods);
+        return new ContactFilter(from, to, channels, directions, kinds, newTopics, subtopics, districts, neighbourhoods, sources);
     }
 }

@@ -31,7 +31,8 @@ class ContactLoader {
             + " c.channel, c.direction, c.kind, c.topic, c.subtopic, " + DISTRICT + ", " + NEIGHBOURHOOD + ","
             + " case when ci.birth_date is null then -1 else " + AGE + " end,"
             + " c.satisfaction, c.resolved_first_contact,"
-            + " case when c.closed_at is null then -1 else round(extract(epoch from c.closed_at - c.occurred_at))::int end"
+            + " case when c.closed_at is null then -1 else round(extract(epoch from c.closed_at - c.occurred_at))::int end,"
+            + " c.source"
             + " from contact c left join citizen ci on ci.id = c.citizen_id";
 
     private final DataSource dataSource;
@@ -100,6 +101,7 @@ class ContactLoader {
             boolean resolved = rs.getBoolean(15);
             c.fcr[row] = rs.wasNull() ? ContactColumns.FCR_UNKNOWN : resolved ? ContactColumns.FCR_YES : ContactColumns.FCR_NO;
             c.closeSeconds[row] = rs.getInt(16);
+            c.source[row] = d.sources().code(rs.getString(17));
         }
         return c;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum Dimension {
     CHANNEL("channel"), KIND("kind"), TOPIC("topic"), SUBTOPIC("subtopic"), DISTRICT("district"),
     NEIGHBOURHOOD("neighbourhood"), DIRECTION("direction"), DAY("day"), WEEK("week"), MONTH("month"),
-    AGE_BAND("ageBand"), HOUR("hour"), WEEKDAY("weekday");
+    AGE_BAND("ageBand"), HOUR("hour"), WEEKDAY("weekday"), SOURCE("source");
 
     private final String code;
 

@@ -85,6 +85,7 @@ final class GroupKeys {
             case AGE_BAND -> AgeBand.UNKNOWN + 1;
             case HOUR -> 24;
             case WEEKDAY -> 7;
+            case SOURCE -> dictionaries.sources().size();
         };
     }
 
@@ -112,6 +113,7 @@ final class GroupKeys {
             case AGE_BAND -> c.ageBand[row];
             case HOUR -> c.hour[row];
             case WEEKDAY -> weekdayOfDay[c.day[row] - fromDay];
+            case SOURCE -> c.source[row];
         };
     }
 
@@ -139,6 +141,7 @@ final class GroupKeys {
             case AGE_BAND -> AgeBand.code(v);
             case HOUR -> Integer.toString(v);
             case WEEKDAY -> Integer.toString(v + 1);
+            case SOURCE -> dictionaries.sources().value(v);
         };
     }
 }

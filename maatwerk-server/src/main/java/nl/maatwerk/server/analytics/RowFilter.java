@@ -11,7 +11,7 @@ import nl.maatwerk.core.model.Direction;
 final class RowFilter {
 
     final int fromDay, toDay;
-    private final boolean[] channel, direction, kind, topic, subtopic, district, neighbourhood;
+    private final boolean[] channel, direction, kind, topic, subtopic, district, neighbourhood, source;
 
     RowFilter(ContactFilter f, int fromDay, int toDay, ContactDictionaries d) {
         this.fromDay = fromDay;
@@ -23,6 +23,7 @@ final class RowFilter {
         subtopic = enumMask(f.subtopics(), d.subtopics().size(), d.subtopics()::find);
         district = enumMask(f.districts(), d.districts().size(), d.districts()::find);
         neighbourhood = enumMask(f.neighbourhoods(), d.neighbourhoods().size(), d.neighbourhoods()::find);
+        source = enumMask(f.sources(), d.sources().size(), d.sources()::find);
     }
 
     /** Null when any value passes. */
@@ -49,6 +50,7 @@ final class RowFilter {
                 && (topic == null || topic[c.topic[row]])
                 && (subtopic == null || subtopic[c.subtopic[row]])
                 && (district == null || district[c.district[row]])
-                && (neighbourhood == null || neighbourhood[c.neighbourhood[row]]);
+                && (neighbourhood == null || neighbourhood[c.neighbourhood[row]])
+                && (source == null || source[c.source[row]]);
     }
 }

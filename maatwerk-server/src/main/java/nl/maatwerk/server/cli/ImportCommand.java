@@ -65,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
         if (kind == Kind.contacts) {
             ContactImport.Outcome outcome = context.getBean(ContactImport.class)
                     .importCsv(file, mapping == null ? null : ContactMapping.read(mapping), progress);
-            return outcome.rows() + " rows, " + outcome.inserted() + " new, " + outcome.skipped() + " skipped by the mapping";
+            return outcome.rows() + " rows, " + outcome.inserted() + " new, " + outcome.skipped() + " skipped by the mapping"
+                    + (outcome.droppedValues() > 0 ? ", " + outcome.droppedValues() + " invalid values left out (dropInvalid)" : "");
         }
         ProfileImport.Kind profileKind = ProfileImport.Kind.valueOf(kind.name().toUpperCase());
         CsvCopy.Result result = context.getBean(ProfileImport.class).importCsv(profileKind, file, progress);

@@ -28,6 +28,7 @@ final class ContactCsv implements CsvTable {
     private final Supplier<Map<String, UUID>> citizensByBsn;
     private Map<String, UUID> bsnIndex;
     private long skipped;
+    private long droppedValues;
 
     ContactCsv(ContactMapping mapping, Supplier<Map<String, UUID>> citizensByBsn) {
         this.mapping = mapping;
@@ -36,6 +37,16 @@ final class ContactCsv implements CsvTable {
 
     long skipped() {
         return skipped;
+    }
+
+    long droppedValues() {
+        return droppedValues;
+    }
+
+    /** Whether every problem is in a field the mapping lets go of when invalid. */
+    private boolean droppable(List<FieldProblem> problems) {
+        return !problems.isEmpty() && problems.stream().allMatch(p -> p.pointer() != null
+                && mapping.dropInvalid().contains(p.pointer().substring(2)));
     }
 
     @Override
@@ -83,6 +94,12 @@ final class ContactCsv implements CsvTable {
         }
         List<FieldProblem> jsonProblems = new ArrayList<>();
         ContactSubmission c = ContactJson.read(node, "", jsonProblems);
+        if (c == null && mapping != null && droppable(jsonProblems)) {
+            jsonProblems.forEach(p -> node.remove(p.pointer().substring(2)));
+            droppedValues += jsonProblems.size();
+            jsonProblems.clear();
+            c = ContactJson.read(node, "", jsonProblems);
+        }
         if (c == null) {
             CsvRows.toCsv(jsonProblems, line, field -> mapping == null ? field : mapping.columns().getOrDefault(field, field), problems);
             return null;

@@ -20,13 +20,13 @@ public class ContactImport {
         this.citizens = citizens;
     }
 
-    /** Rows read, rows new, rows dropped by the mapping. */
-    public record Outcome(long rows, long inserted, long skipped) {
+    /** Rows read, rows new, rows dropped by the mapping, invalid values left out as the mapping allows. */
+    public record Outcome(long rows, long inserted, long skipped, long droppedValues) {
     }
 
     public Outcome importCsv(Path file, ContactMapping mapping, ProgressListener progress) {
         ContactCsv table = new ContactCsv(mapping, citizens::idsByBsn);
         CsvCopy.Result result = copy.load(table, () -> CsvFiles.open(file, progress), ProgressListener.NONE);
-        return new Outcome(result.rows(), result.inserted(), table.skipped());
+        return new Outcome(result.rows(), result.inserted(), table.skipped(), table.droppedValues());
     }
 }

@@ -8,16 +8,21 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps a foreign CSV (a city's 311 export, another contact system) onto the contact model: which of their
  * columns fills which of our fields, constants for fields they lack, value translations, and the time zone
- * of timestamps written without an offset. A value translated to {@value #SKIP} drops the row.
+ * of timestamps written without an offset. A value translated to {@value #SKIP} drops the row. Fields
+ * named in {@code dropInvalid} lose an invalid value (real exports hold, say, a closing time before the
+ * opening time) instead of failing the whole import; the import counts how often.
  * See docs/import-mapping.md.
  */
 public record ContactMapping(Map<String, String> columns, Map<String, String> constants,
-        Map<String, Map<String, String>> values, ZoneId timezone) {
+        Map<String, Map<String, String>> values, ZoneId timezone, Set<String> dropInvalid) {
 
     public static final String SKIP = "~skip";
 
@@ -26,6 +31,10 @@ public record ContactMapping(Map<String, String> columns, Map<String, String> co
         constants = Map.copyOf(constants == null ? Map.of() : constants);
         values = values == null ? Map.of() : values;
         timezone = timezone == null ? ZoneId.of("Europe/Amsterdam") : timezone;
+        dropInvalid = Set.copyOf(dropInvalid == null ? Set.of() : dropInvalid);
+        for (String field : dropInvalid) {
+            requireKnown(field, "dropInvalid");
+        }
         for (String field : columns.keySet()) {
             requireKnown(field, "columns");
         }
@@ -54,7 +63,12 @@ public record ContactMapping(Map<String, String> columns, Map<String, String> co
                 v.forEach((field, map) -> values.put(field.toString(), strings(map)));
             }
             Object tz = raw.get("timezone");
-            return new ContactMapping(strings(raw.get("columns")), constants, values, tz == null ? null : ZoneId.of(tz.toString()));
+            Set<String> dropInvalid = new LinkedHashSet<>();
+            if (raw.get("dropInvalid") instanceof List<?> fields) {
+                fields.forEach(f -> dropInvalid.add(f.toString()));
+            }
+            return new ContactMapping(strings(raw.get("columns")), constants, values, tz == null ? null : ZoneId.of(tz.toString()),
+                    dropInvalid);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read mapping " + yaml + ": " + e.getMessage(), e);
         }

@@ -109,8 +109,9 @@ class AnalyticsAgainstSqlTests {
         Set<String> picked = random.nextInt(3) == 0 ? pick(random, topics) : Set.of();
         Set<String> inDistricts = random.nextInt(4) == 0 ? pick(random, districts) : Set.of();
         Set<String> directions = random.nextInt(5) == 0 ? Set.of(random.nextBoolean() ? "inbound" : "outbound") : Set.of();
+        Set<String> sources = random.nextInt(5) == 0 ? Set.of("synthetic") : Set.of();
         return new AnalyticsQuery(measure, new ContactFilter(from, to, channels, directions, kinds, picked, Set.of(),
-                inDistricts, Set.of()), by);
+                inDistricts, Set.of(), sources), by);
     }
 
     private static Set<String> pick(Random random, List<String> values) {

@@ -32,6 +32,7 @@ final class ReferenceSql {
         in(where, parameters, "c.subtopic", q.filter().subtopics());
         in(where, parameters, ContactLoader.DISTRICT, q.filter().districts());
         in(where, parameters, ContactLoader.NEIGHBOURHOOD, q.filter().neighbourhoods());
+        in(where, parameters, "c.source", q.filter().sources());
         String eligible = eligible(q.measure());
         String select = (dims.isEmpty() ? "" : String.join(", ", dims) + ", ")
                 + "count(*), count(*) filter (where " + eligible + "),"
@@ -65,6 +66,7 @@ final class ReferenceSql {
             case MONTH -> "to_char(" + local + ", 'YYYY-MM')";
             case HOUR -> "extract(hour from " + local + ")::int::text";
             case WEEKDAY -> "extract(isodow from " + local + ")::int::text";
+            case SOURCE -> "c.source";
             case AGE_BAND -> "case when ci.birth_date is null then null else " + AgeBand.sqlCase(ContactLoader.AGE) + " end";
         };
     }

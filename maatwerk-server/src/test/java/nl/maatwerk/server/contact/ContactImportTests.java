@@ -150,7 +150,7 @@ class ContactImportTests {
                 103,2015-01-04T12:30:00,,Street Lights,Street Light Outages,mobile_app,
                 """);
         Path mapping = dir.resolve("mapping.yaml");
-        Files.writeString(mapping, Files.readString(Path.of("../docs/mappings/boston311.yaml")).replace("source: boston311", "source: " + source));
+        Files.writeString(mapping, Files.readString(Path.of("../examples/boston311.yaml")).replace("source: boston311", "source: " + source));
         ContactImport.Outcome outcome = contactImport.importCsv(file, ContactMapping.read(mapping), ProgressListener.NONE);
         assertThat(outcome.inserted()).isEqualTo(2);
         assertThat(outcome.skipped()).isEqualTo(1);
@@ -165,7 +165,7 @@ class ContactImportTests {
         Path file = dir.resolve("311.csv");
         Files.writeString(file, "case_enquiry_id,open_dt,closed_dt,reason,type,channel\n1,yesterday,,A,B,phone\n");
         Path mapping = dir.resolve("mapping.yaml");
-        Files.writeString(mapping, Files.readString(Path.of("../docs/mappings/boston311.yaml")).replace("source: boston311", "source: " + source));
+        Files.writeString(mapping, Files.readString(Path.of("../examples/boston311.yaml")).replace("source: boston311", "source: " + source));
         assertThatThrownBy(() -> contactImport.importCsv(file, ContactMapping.read(mapping), ProgressListener.NONE))
                 .isInstanceOfSatisfying(ImportProblems.class, e -> assertThat(e.problems()).extracting(FieldProblem::column)
                         .containsExactly("open_dt"));

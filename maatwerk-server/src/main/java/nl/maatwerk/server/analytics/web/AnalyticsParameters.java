@@ -26,7 +26,7 @@ import org.springframework.util.MultiValueMap;
 final class AnalyticsParameters {
 
     static final Set<String> FILTERS = Set.of("from", "to", "channel", "direction", "kind", "topic", "subtopic",
-            "district", "neighbourhood");
+            "district", "neighbourhood", "source");
 
     private final MultiValueMap<String, String> query;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -52,7 +52,7 @@ final class AnalyticsParameters {
         }
         ContactFilter filter = new ContactFilter(from, to, p.codes("channel", Channel.class),
                 p.codes("direction", Direction.class), p.codes("kind", ContactKind.class), p.values("topic"),
-                p.values("subtopic"), p.values("district"), p.values("neighbourhood"));
+                p.values("subtopic"), p.values("district"), p.values("neighbourhood"), p.values("source"));
         List<Dimension> by = takesDimensions ? p.dimensions() : List.of();
         if (!p.problems.isEmpty()) {
             throw ApiProblem.invalid(p.problems);

@@ -52,8 +52,8 @@ class AnalyticsRestController {
     @GetMapping("/counts")
     @Operation(summary = "Contacts and distinct persons per group; grouped by district or neighbourhood also per 1,000 residents",
             description = "Filters: from, to (yyyy-mm-dd, inclusive, local days), channel, direction, kind, topic, subtopic,"
-                    + " district, neighbourhood (repeat or comma-separate for several). by: up to three of channel, kind,"
-                    + " topic, subtopic, district, neighbourhood, direction, day, week, month, ageBand, hour, weekday.")
+                    + " district, neighbourhood, source (repeat or comma-separate for several). by: up to three of channel, kind,"
+                    + " topic, subtopic, district, neighbourhood, direction, day, week, month, ageBand, hour, weekday, source.")
     ResponseEntity<?> counts(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return measure(Measure.CONTACTS, query, accept);
