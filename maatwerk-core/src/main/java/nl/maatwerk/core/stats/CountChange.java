@@ -10,7 +10,7 @@ package nl.maatwerk.core.stats;
  * @param ratio        {@code week / baselineMean}
  * @param ratioLow     lower end of the confidence interval of the ratio (widened for over-dispersion)
  * @param ratioHigh    upper end; {@code Double.POSITIVE_INFINITY} when the baseline is all zeros
- * @param dispersion   the over-dispersion factor used (1 = Poisson; see {@code docs/metrics-tests.md})
+ * @param dispersion   the over-dispersion factor used (1 = Poisson; see {@code docs/metrics.md})
  * @param p            two-sided p-value of this series alone
  * @param q            Benjamini–Hochberg adjusted p-value over everything tested in the bulletin
  * @param certainty    q in plain words

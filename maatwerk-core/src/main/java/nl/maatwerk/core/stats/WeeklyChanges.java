@@ -23,7 +23,7 @@ import java.util.function.DoubleFunction;
  *         List.of());
  * }</pre>
  *
- * See {@code docs/metrics-tests.md} for the tests and their assumptions.
+ * See {@code docs/metrics.md} for the tests and their assumptions.
  */
 public final class WeeklyChanges {
 

@@ -8,6 +8,6 @@
  * records {@link nl.maatwerk.core.stats.CountSeries}, {@link nl.maatwerk.core.stats.SatisfactionSeries} and
  * {@link nl.maatwerk.core.stats.ChannelMixSeries} (keyed by {@link nl.maatwerk.core.stats.SeriesKey}), and the
  * {@link nl.maatwerk.core.stats.Bulletin} with its items. The tests themselves are package-private. See
- * {@code docs/metrics-tests.md} for the tests, their assumptions and thresholds.
+ * {@code docs/metrics.md} for the tests, their assumptions and thresholds.
  */
 package nl.maatwerk.core.stats;
