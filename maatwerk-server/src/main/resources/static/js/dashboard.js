@@ -142,7 +142,9 @@
     const option = chartOption(widget, body);
     const holder = widget.querySelector('.chart');
     if (option && holder) {
-      if (body.rows.length) {
+      if (body.rows.length && body.rows.every(r => r.suppressed)) {
+        holder.innerHTML = '<p class="muted empty">' + labels.allHidden.replace('{0}', main.dataset.k) + '</p>';
+      } else if (body.rows.length) {
         echarts.init(holder).setOption(option);
       } else {
         holder.innerHTML = '<p class="muted empty">' + labels.noData + '</p>';
@@ -157,6 +159,17 @@
     document.querySelectorAll('.widget[data-api]:not([data-rendered])').forEach(render);
   }
 
-  document.addEventListener('htmx:afterSettle', renderAll);
+  // The language switch keeps the filters of the view it switches.
+  function keepFiltersOnLanguageSwitch() {
+    const link = document.querySelector('a.lang');
+    if (!link) return;
+    const target = new URL(link.href, location.href).searchParams.get('lang');
+    const parameters = new URLSearchParams(location.search);
+    parameters.set('lang', target);
+    link.href = location.pathname + '?' + parameters;
+  }
+
+  document.addEventListener('htmx:afterSettle', () => { renderAll(); keepFiltersOnLanguageSwitch(); });
   renderAll();
+  keepFiltersOnLanguageSwitch();
 })();

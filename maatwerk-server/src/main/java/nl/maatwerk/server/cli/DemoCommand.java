@@ -43,6 +43,8 @@ final class DemoCommand implements Callable<Integer> {
             load(context, town);
         }
         System.out.printf("%nMaatwerk demo: http://localhost:%d/%n", port);
+        System.out.printf("  Contact dashboard: http://localhost:%d/dashboard%n", port);
+        System.out.printf("  Weekly tamtam:     http://localhost:%d/bulletins (last week's is composed within a minute)%n", port);
         System.out.printf("  API documentation: http://localhost:%d/api/v1/docs%n", port);
         System.out.println("  No login yet: the demo is open on this machine (accounts and API keys arrive with the privacy issue).");
         System.out.println("  Stop with Ctrl-C; start again with the same --data-dir to reuse the data.");

@@ -73,6 +73,7 @@ class DashboardController {
                     figure("total-csat", "satisfaction", API + "satisfaction?" + q, "value", false),
                     figure("total-fcr", "fcr", API + "first-contact-resolution?" + q, "value", true),
                     figure("total-repeat", "repeat", API + "repeat-contact?" + q, "value", true),
+                    wide("volume-total", "volumeTotal", API + "counts?by=" + grain + "&" + q, "line", "contacts", false),
                     wide("volume", "volume", API + "counts?by=" + grain + "&by=channel&" + q, "stack", "contacts", false),
                     wide("direction", "direction", API + "counts?by=" + grain + "&by=direction&" + q, "stack", "contacts", false));
             case "channels" -> List.of(
@@ -123,7 +124,7 @@ class DashboardController {
         for (Direction d : Direction.values()) {
             labels.put("direction." + d.code(), messages.getMessage("direction." + d.code(), null, locale));
         }
-        for (String word : List.of("noData", "unknown", "hours", "changePoints")) {
+        for (String word : List.of("noData", "unknown", "hours", "changePoints", "allHidden")) {
             labels.put(word, messages.getMessage("dash." + word, null, locale));
         }
         try {

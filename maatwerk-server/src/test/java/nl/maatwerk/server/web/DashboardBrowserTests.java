@@ -91,15 +91,39 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void englishSwitch_translatesTheDashboard() throws Exception {
+    void englishSwitch_translatesTheDashboardAndKeepsTheFilters() throws Exception {
         try (Browser browser = Browser.open()) {
-            browser.get(url("/dashboard/quality?lang=en&" + PERIOD));
+            browser.get(url("/dashboard/quality?lang=nl&channel=desk&" + PERIOD));
             drawn(browser);
+            browser.driver.findElement(By.cssSelector("a.lang")).click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("lang=en"));
+            drawn(browser);
+            assertThat(browser.driver.getCurrentUrl()).contains("channel=desk").contains("from=2025-07-01");
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Customer contact");
             assertThat(browser.driver.getPageSource()).contains("First-contact resolution per channel");
             browser.screenshot("dashboard-quality-en.png");
             browser.get(url("/dashboard?lang=nl"));
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Klantcontact");
+        }
+    }
+
+    @Test
+    void bulletin_pageListsTheFindingsWithLinksIntoTheDashboard() throws Exception {
+        try (Browser browser = Browser.open()) {
+            browser.get(url("/bulletins"));
+            browser.driver.findElement(By.name("week")).sendKeys("10/20/2025");
+            browser.script("document.querySelector('input[name=week]').value = '2025-10-20'");
+            browser.driver.findElement(By.cssSelector("form.inline button")).click();
+            browser.waitFor(d -> d.getCurrentUrl().endsWith("/bulletins/2025-10-20"));
+            List<WebElement> findings = browser.driver.findElements(By.cssSelector("ol.findings li"));
+            assertThat(findings).isNotEmpty();
+            assertThat(findings.get(0).getText()).contains("openbare-ruimte").contains("WK036394").contains("zeer zeker");
+            browser.screenshot("bulletin.png");
+            findings.get(0).findElement(By.tagName("a")).click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/dashboard?topic=openbare-ruimte"));
+            drawn(browser);
+            assertThat(browser.driver.findElement(By.name("district")).getAttribute("value")).isEqualTo("WK036394");
+            browser.screenshot("bulletin-drilldown.png");
         }
     }
 
