@@ -45,7 +45,8 @@ public record SegmentProblem(Kind kind, int line, int column, String token, List
         if (kind == Kind.UNKNOWN_FIELD && args.length > 1) {
             String suggestion = (String) args[1];
             String didYouMean = bundle.getString("segment.unknown-field.suggestion");
-            args[1] = suggestion.isEmpty() ? "" : new MessageFormat(didYouMean, locale).format(new Object[] {suggestion});
+            // the sentence ends with the suggestion's "?" or, without one, a full stop (not "?.")
+            args[1] = suggestion.isEmpty() ? "." : new MessageFormat(didYouMean, locale).format(new Object[] {suggestion});
         }
         String text = new MessageFormat(bundle.getString(kind.key()), locale).format(args);
         return line > 0 ? position(bundle, locale) + text : text;

@@ -21,10 +21,12 @@ final class SyntaxErrors extends BaseErrorListener {
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
             String msg, RecognitionException e) {
-        String token;
+        String token;   // as written, so a caret under it can be as wide as it
+        String shown;   // as the message names it
         List<String> expected = new ArrayList<>();
         if (offendingSymbol instanceof Token t) {
-            token = t.getType() == Token.EOF ? "end of text" : "\"" + t.getText() + "\"";
+            token = t.getType() == Token.EOF ? "" : t.getText();
+            shown = t.getType() == Token.EOF ? "end of text" : "\"" + token + "\"";
             IntervalSet set = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
                     : ((Parser) recognizer).getExpectedTokens();
             TreeSet<String> words = new TreeSet<>();
@@ -33,18 +35,19 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             expected.addAll(words);
         } else {
-            token = "character " + describeCharacter(msg);
+            token = character(msg);
+            shown = "character \"" + token + "\"";
             expected.add("a keyword, name, number, date or text in double quotes");
         }
         String expectedText = expected.isEmpty() ? "something else" : expected.size() == 1 ? expected.get(0)
                 : "one of " + String.join(", ", expected);
         problems.add(new SegmentProblem(SegmentProblem.Kind.SYNTAX, line, charPositionInLine + 1,
-                token, expected, List.of(token, expectedText)));
+                token, expected, List.of(shown, expectedText)));
     }
 
-    private static String describeCharacter(String msg) {
+    private static String character(String msg) {
         int quote = msg.indexOf('\'');
-        return quote >= 0 ? "\"" + msg.substring(quote + 1, msg.lastIndexOf('\'')) + "\"" : msg;
+        return quote >= 0 ? msg.substring(quote + 1, msg.lastIndexOf('\'')) : msg;
     }
 
     private static String describe(Recognizer<?, ?> recognizer, int type) {

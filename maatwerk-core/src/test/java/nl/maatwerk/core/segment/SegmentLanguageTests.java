@@ -64,11 +64,21 @@ class SegmentLanguageTests {
         assertThat(p.kind()).isEqualTo(SegmentProblem.Kind.SYNTAX);
         assertThat(p.line()).isEqualTo(2);
         assertThat(p.column()).isEqualTo(20);
-        assertThat(p.token()).isEqualTo("\"and\"");
+        assertThat(p.token()).as("as written, unquoted").isEqualTo("and");
         assertThat(p.expected()).contains("a number", "a text in double quotes", "\"now\"");
         assertThat(p.message()).startsWith("Line 2, column 20: unexpected \"and\"; expected one of")
                 .contains("a text in double quotes");
         assertThat(p.message(Locale.forLanguageTag("nl"))).startsWith("Regel 2, kolom 20: onverwacht \"and\"");
+    }
+
+    /** Regression: the token was quoted ("\"and\""), unlike every other problem's token, so a caret was 2 too wide. */
+    @Test
+    void parse_strayCharacter_tokenIsTheCharacterAsWritten() {
+        SegmentException e = catchThrowableOfType(SegmentException.class, () -> SegmentLanguage.parse("age >= 18 & age < 30"));
+
+        assertThat(e.problems().get(0).token()).isEqualTo("&");
+        assertThat(e.problems().get(0).column()).isEqualTo(11);
+        assertThat(e.problems().get(0).message()).contains("unexpected \"&\"");
     }
 
     @Test
@@ -76,7 +86,8 @@ class SegmentLanguageTests {
         SegmentException e = catchThrowableOfType(SegmentException.class,
                 () -> SegmentLanguage.parse("(age > 3"));
 
-        assertThat(e.problems().get(0).token()).isEqualTo("end of text");
+        assertThat(e.problems().get(0).token()).as("nothing was written there").isEmpty();
+        assertThat(e.problems().get(0).message()).contains("unexpected end of text");
         assertThat(e.problems().get(0).expected()).contains("\")\"");
         assertThat(e.problems().get(0).column()).isEqualTo(9);
     }

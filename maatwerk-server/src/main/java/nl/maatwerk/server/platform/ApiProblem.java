@@ -39,6 +39,14 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, "conflict", detail, errors);
     }
 
+    /** A refusal of its own kind (a stable type key such as {@code segment-cycle}), for capabilities with richer rules. */
+    public static ApiProblem of(HttpStatus status, String type, String detail, List<FieldProblem> errors) {
+        if (!type.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("a problem type is lower-case words joined by -, was " + type);
+        }
+        return new ApiProblem(status, type, detail, errors);
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", detail, List.of());
     }
