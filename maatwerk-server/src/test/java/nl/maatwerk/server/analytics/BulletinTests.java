@@ -90,24 +90,44 @@ class BulletinTests {
     @Test
     void schedule_composesAndSendsTheDueBulletinOnce() throws Exception {
         LocalDate week = TestTown.SURGE_WEEK;
-        jdbc.update("delete from bulletin where week = ?", java.sql.Date.valueOf(week));
+        LocalDate weekBefore = week.minusWeeks(1);
+        jdbc.update("delete from bulletin where week in (?, ?)", java.sql.Date.valueOf(week), java.sql.Date.valueOf(weekBefore));
         ZonedDateTime mondayMorning = week.plusWeeks(1).atTime(6, 59).atZone(ContactAnalytics.ZONE);
+
         bulletins.runDue(mondayMorning.toInstant());
         assertThat(bulletins.find(week)).as("not due before 07:00").isEmpty();
+        assertThat(bulletins.isSent(weekBefore)).as("before 07:00 the week before is the due one").isTrue();
+        assertThat(subjects()).containsExactly(subject(weekBefore), subject(weekBefore));  // one per recipient
 
         bulletins.runDue(mondayMorning.plusMinutes(1).toInstant());
         bulletins.runDue(mondayMorning.plusMinutes(2).toInstant());  // the next tick: already sent
-        MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(received).hasSize(2);  // one per recipient, once
-        assertThat(List.of(received[0].getAllRecipients()).toString()).contains("kcc-team@gemeente.test");
-        assertThat(received[0].getSubject()).isEqualTo("Tamtam: wat steeg of daalde in week 2025-10-20");
-        Multipart parts = (Multipart) received[0].getContent();
-        String body = GreenMailUtil.getBody(received[0]);
+        assertThat(subjects()).containsExactlyInAnyOrder(subject(weekBefore), subject(weekBefore), subject(week), subject(week));
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subjectOf(m).equals(subject(week))).findFirst().orElseThrow();
+        assertThat(List.of(mail.getAllRecipients()).toString()).contains("kcc-team@gemeente.test", "communicatie@gemeente.test");
+        Multipart parts = (Multipart) mail.getContent();
+        String body = GreenMailUtil.getBody(mail);
         assertThat(body).contains("openbare-ruimte").contains("WK036394").contains("/dashboard?topic=openbare-ruimte");
         assertThat(parts.getCount()).as("message and PDF attachment").isEqualTo(2);
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("tamtam-2025-10-20.pdf");
-        Files.writeString(Path.of("target/screenshots/bulletin-mail.eml"), GreenMailUtil.getWholeMessage(received[0]));
+        Files.writeString(Path.of("target/screenshots/bulletin-mail.eml"), GreenMailUtil.getWholeMessage(mail));
         assertThat(bulletins.isSent(week)).isTrue();
+    }
+
+    private List<String> subjects() {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).map(BulletinTests::subjectOf).toList();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(LocalDate week) {
+        return "Tamtam: wat steeg of daalde in week " + week;
     }
 
     @Test
