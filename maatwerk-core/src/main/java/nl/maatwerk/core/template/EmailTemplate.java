@@ -20,7 +20,8 @@ public record EmailTemplate(Template subject, Template body) {
         Objects.requireNonNull(body, "body");
         int lineBreak = subject.text().indexOf('\n');
         if (lineBreak >= 0) {
-            throw TemplateSyntaxException.at(subject.text(), lineBreak, Problem.NOT_IN_CHANNEL, "a subject is one line");
+            throw TemplateSyntaxException.at(subject.text(), lineBreak, Problem.NOT_IN_CHANNEL,
+                    "a subject is one line");
         }
         if (subject.text().isBlank()) {
             throw new IllegalArgumentException("an e-mail needs a subject");
@@ -51,6 +52,7 @@ public record EmailTemplate(Template subject, Template body) {
         Templates.requireValues(values, subject, body);
         String renderedSubject = subject.render(values).replaceAll("\\s+", " ").strip();
         Node document = MarkdownText.parse(body.render(values, MarkdownText::escape));
-        return new RenderedEmail(renderedSubject, MarkdownText.html(document), MarkdownText.plainText(document));
+        String plainText = MarkdownText.plainText(document).strip();
+        return new RenderedEmail(renderedSubject, MarkdownText.html(document), plainText);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import nl.maatwerk.core.template.TemplateSyntaxException.Problem;
 
 /**
  * A letter: a one-line subject and a Markdown body with placeholders. Rendering yields {@link LetterContent}; the
@@ -21,8 +22,10 @@ public record LetterTemplate(Template subject, Template body) {
     public LetterTemplate {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
-        if (subject.text().indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a letter's subject is one line");
+        int lineBreak = subject.text().indexOf('\n');
+        if (lineBreak >= 0) {
+            throw TemplateSyntaxException.at(subject.text(), lineBreak, Problem.NOT_IN_CHANNEL,
+                    "a letter's subject is one line");
         }
     }
 

@@ -13,7 +13,7 @@ sealed interface Part {
     record Placeholder(String name, int offset) implements Part {
     }
 
-    /** {@code ((name??text))}: {@code parts} (literals and placeholders) are shown when {@code name}'s value is truthy. */
+    /** {@code ((name??text))}: {@code parts} (literals and placeholders) show when {@code name}'s value is truthy. */
     record OptionalText(String name, int offset, List<Part> parts) implements Part {
         public OptionalText {
             parts = List.copyOf(parts);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import nl.maatwerk.core.template.TemplateSyntaxException.Problem;
 
 /**
  * A push notification for the municipality's app: a one-line title of at most 65 characters and a body of at
@@ -21,8 +22,10 @@ public record PushTemplate(Template title, Template body) {
     public PushTemplate {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(body, "body");
-        if (title.text().indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a push title is one line");
+        int lineBreak = title.text().indexOf('\n');
+        if (lineBreak >= 0) {
+            throw TemplateSyntaxException.at(title.text(), lineBreak, Problem.NOT_IN_CHANNEL,
+                    "a push title is one line");
         }
         check("push title", fixedText(title.parts()), TITLE_LIMIT);
         check("push body", fixedText(body.parts()), BODY_LIMIT);

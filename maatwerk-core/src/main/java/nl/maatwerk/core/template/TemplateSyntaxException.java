@@ -51,7 +51,9 @@ public final class TemplateSyntaxException extends IllegalArgumentException {
     /** The message in Dutch ({@code nl}) or English (any other language). */
     public String message(Locale locale) {
         boolean dutch = "nl".equals(locale.getLanguage());
-        String position = dutch ? "regel " + line + ", kolom " + column + ": " : "line " + line + ", column " + column + ": ";
+        String position = dutch
+                ? "regel " + line + ", kolom " + column + ": "
+                : "line " + line + ", column " + column + ": ";
         return position + (dutch ? problem.dutch : problem.english) + (detail.isEmpty() ? "" : ": " + detail);
     }
 

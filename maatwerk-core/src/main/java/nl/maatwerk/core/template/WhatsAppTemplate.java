@@ -46,16 +46,15 @@ public record WhatsAppTemplate(String name, String language, Template body) {
                         "WhatsApp templates have no optional text");
             }
         }
+        int length = approved(body).length();
+        if (length > BODY_LIMIT) {
+            throw new ChannelLimitExceeded("WhatsApp body", BODY_LIMIT, length);
+        }
     }
 
     /** Parses the body; see {@link Template#parse}. */
     public static WhatsAppTemplate of(String name, String language, String body) {
-        WhatsAppTemplate template = new WhatsAppTemplate(name, language, Template.parse(body));
-        int length = template.approvedBody().length();
-        if (length > BODY_LIMIT) {
-            throw new ChannelLimitExceeded("WhatsApp body", BODY_LIMIT, length);
-        }
-        return template;
+        return new WhatsAppTemplate(name, language, Template.parse(body));
     }
 
     /** The placeholder names in parameter order: the first is {@code {{1}}}. */
@@ -73,7 +72,11 @@ public record WhatsAppTemplate(String name, String language, Template body) {
 
     /** The body as submitted to Meta for approval, with {@code {{1}}}, {@code {{2}}}, … for the placeholders. */
     public String approvedBody() {
-        List<String> names = parameterNames();
+        return approved(body);
+    }
+
+    private static String approved(Template body) {
+        List<String> names = List.copyOf(body.placeholders());
         StringBuilder out = new StringBuilder();
         for (Part part : body.parts()) {
             if (part instanceof Part.Literal literal) {

@@ -67,6 +67,21 @@ class EmailTemplateTests {
     }
 
     @Test
+    void valueInCode_showsNoEscapes() {
+        RenderedEmail email = EmailTemplate.of("s", "Uw code: `((code))`").render(Map.of("code", "a_b*c\\d"));
+
+        assertThat(email.html()).contains("<code>a_b*c\\d</code>");
+        assertThat(email.plainText()).contains("a_b*c\\d");
+    }
+
+    @Test
+    void plainText_separatesParagraphsWithABlankLine() {
+        RenderedEmail email = EmailTemplate.of("s", "Eerste alinea.\n\nTweede alinea.").render(Map.of());
+
+        assertThat(email.plainText()).isEqualTo("Eerste alinea.\n\nTweede alinea.");
+    }
+
+    @Test
     void rawHtmlInTheTemplate_isEscapedToo() {
         RenderedEmail email = EmailTemplate.of("s", "<b>vet</b> [x](javascript:alert(1))").render(Map.of());
 

@@ -61,6 +61,15 @@ class LetterTemplateTests {
     }
 
     @Test
+    void subjectOnTwoLines_isRefusedWithItsPosition() {
+        assertThatThrownBy(() -> LetterTemplate.of("Uw aanvraag\nkenmerk", "x"))
+                .isInstanceOfSatisfying(TemplateSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(12);
+                });
+    }
+
+    @Test
     void address_hasOneToSixNonBlankLines() {
         assertThatThrownBy(() -> PostalAddress.of()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PostalAddress.of("1", "2", "3", "4", "5", "6", "7"))
