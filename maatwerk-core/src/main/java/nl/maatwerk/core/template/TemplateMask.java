@@ -1,12 +1,18 @@
 package nl.maatwerk.core.template;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Hides the placeholder syntax from the readability check while keeping every offset: {@code ((naam))} becomes
- * {@code X} and spaces (one short word), and the {@code ((name??} and {@code ))} around optional text become spaces,
- * so the optional text itself is checked. Works on half-written (invalid) templates too: what it does not
- * recognise stays as it is.
+ * Hides what is not prose from the readability check while keeping every offset: {@code ((naam))} becomes
+ * {@code X} and spaces (one short word), the {@code ((name??} and {@code ))} around optional text become spaces,
+ * so the optional text itself is checked, and so do web and e-mail addresses (a Markdown link keeps its text).
+ * Works on half-written (invalid) templates too: what it does not recognise stays as it is.
  */
 final class TemplateMask {
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?<=\\])\\([^()\\s]*\\)|https?://[^\\s()<>]*[^\\s()<>.,;:!?]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
     private TemplateMask() {
     }
@@ -41,6 +47,10 @@ final class TemplateMask {
                 continue;
             }
             i++;
+        }
+        Matcher address = ADDRESS.matcher(text);
+        while (address.find()) {
+            blank(out, address.start(), address.end());
         }
         return new String(out);
     }

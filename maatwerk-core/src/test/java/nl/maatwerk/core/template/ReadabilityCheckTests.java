@@ -117,6 +117,16 @@ class ReadabilityCheckTests {
     }
 
     @Test
+    void addresses_areNotWords() {
+        ReadabilityReport report = check.check("Maak een afspraak op [onze website](https://www.maatstad.nl/"
+                + "afspraak-maken-paspoort-identiteitskaart). Of mail naar burgerzaken.klantcontact@maatstad.nl.");
+
+        assertThat(report.words()).isEqualTo(9);
+        assertThat(report.sentences()).isEqualTo(2);
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
     void abbreviations_doNotEndASentence() {
         ReadabilityReport report = check.check("Neem o.a. uw paspoort mee, bijv. voor de controle door mevr. Jansen.");
 

@@ -17,6 +17,16 @@ class TemplateMaskTests {
     }
 
     @Test
+    void mask_hidesAddressesButKeepsLinkText() {
+        String text = "Kijk op [onze website](https://www.maatstad.nl/afspraak). Of mail info@maatstad.nl, "
+                + "of https://maatstad.nl.";
+
+        assertThat(TemplateMask.mask(text)).isEqualTo("Kijk op [onze website]"
+                + " ".repeat("(https://www.maatstad.nl/afspraak)".length()) + ". Of mail "
+                + " ".repeat("info@maatstad.nl".length()) + ", of " + " ".repeat("https://maatstad.nl".length()) + ".");
+    }
+
+    @Test
     void mask_leavesHalfWrittenSyntaxAlone() {
         assertThat(TemplateMask.mask("Beste ((naam")).isEqualTo("Beste ((naam");
     }
