@@ -106,8 +106,10 @@ class AuditLogTests {
         htmx.set("HX-Request", "true");
         htmx.set("X-Trace-Id", trace);
         rest.exchange("/citizens/" + id + "/contacts?page=1", HttpMethod.GET, new HttpEntity<>(htmx), String.class);
+        getAs("/api/v1/citizens/" + id + "/consents", null, trace);
         assertThat(entriesOf(trace)).extracting(e -> e.get("fields")).containsExactly("cases", "contact_history",
-                "identification,address,household,attributes,documents,cases,contact_history", "contact_history");
+                "identification,address,household,attributes,documents,cases,contact_history", "contact_history",
+                "consents");
     }
 
     @Test

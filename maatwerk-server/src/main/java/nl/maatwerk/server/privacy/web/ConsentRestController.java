@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.maatwerk.server.platform.ApiProblem;
 import nl.maatwerk.server.platform.FieldProblem;
 import nl.maatwerk.server.platform.JsonBody;
+import nl.maatwerk.server.privacy.AuditLog;
 import nl.maatwerk.server.privacy.ConsentEvent;
 import nl.maatwerk.server.privacy.ConsentOverview;
 import nl.maatwerk.server.privacy.ConsentService;
@@ -27,11 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/citizens/{id}")
 class ConsentRestController {
 
+    /** The purpose a read of someone's choices serves, until a caller's role and purpose come from login. */
+    private static final String PURPOSE = "service_delivery";
+
     private final ConsentService consents;
+    private final AuditLog audit;
     private final ObjectMapper json;
 
-    ConsentRestController(ConsentService consents, ObjectMapper json) {
+    ConsentRestController(ConsentService consents, AuditLog audit, ObjectMapper json) {
         this.consents = consents;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -45,10 +51,13 @@ class ConsentRestController {
         return consents.record(id, purpose, JsonBody.parse(json, body), Requester.of(request));
     }
 
-    @Operation(summary = "A citizen's current consents and objections per purpose, with the full history")
+    @Operation(summary = "A citizen's current consents and objections per purpose, with the full history",
+            description = "Recorded in the read audit log.")
     @GetMapping("/consents")
-    ConsentOverview consents(@PathVariable UUID id) {
-        return consents.overview(id);
+    ConsentOverview consents(@PathVariable UUID id, HttpServletRequest request) {
+        ConsentOverview overview = consents.overview(id);
+        audit.read(Requester.of(request), PURPOSE, id, List.of("consents"));
+        return overview;
     }
 
     @Operation(summary = "Object to profiling or to digital contact, or lift the objection",
