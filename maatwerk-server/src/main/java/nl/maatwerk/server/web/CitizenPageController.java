@@ -1,11 +1,15 @@
 package nl.maatwerk.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.maatwerk.core.bsn.Bsn;
 import nl.maatwerk.server.contact.Contacts;
 import nl.maatwerk.server.profile.Citizen;
 import nl.maatwerk.server.privacy.AttributeRegister;
+import nl.maatwerk.server.privacy.AuditLog;
+import nl.maatwerk.server.privacy.Requester;
 import nl.maatwerk.server.profile.Citizens;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,11 +32,13 @@ class CitizenPageController {
     private final Citizens citizens;
     private final Contacts contacts;
     private final AttributeRegister register;
+    private final AuditLog audit;
 
-    CitizenPageController(Citizens citizens, Contacts contacts, AttributeRegister register) {
+    CitizenPageController(Citizens citizens, Contacts contacts, AttributeRegister register, AuditLog audit) {
         this.citizens = citizens;
         this.contacts = contacts;
         this.register = register;
+        this.audit = audit;
     }
 
     @GetMapping("/citizens")
@@ -51,7 +57,7 @@ class CitizenPageController {
     }
 
     @GetMapping("/citizens/{id}")
-    String citizen(@PathVariable UUID id, Model model) {
+    String citizen(@PathVariable UUID id, Model model, HttpServletRequest request) {
         Citizen citizen = citizens.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("citizen", citizen);
         model.addAttribute("shownAttributes", register.all().stream()
@@ -60,19 +66,22 @@ class CitizenPageController {
         model.addAttribute("cases", citizens.cases(id));
         model.addAttribute("contacts", contacts.ofCitizen(id, 0, PAGE_SIZE));
         model.addAttribute("today", java.time.LocalDate.now());
+        audit.read(Requester.of(request), PURPOSE, id,
+                List.of("identification", "address", "household", "attributes", "documents", "cases", "contact_history"));
         return "citizen";
     }
 
     /** The next page of the timeline, as a fragment for htmx, or the whole page otherwise. */
     @GetMapping("/citizens/{id}/contacts")
     String timeline(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, HttpServletRequest request) {
         if (htmx == null) {
             return "redirect:/citizens/" + id;
         }
         citizens.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("citizenId", id);
         model.addAttribute("contacts", contacts.ofCitizen(id, Math.max(page, 0), PAGE_SIZE));
+        audit.read(Requester.of(request), PURPOSE, id, List.of("contact_history"));
         return "fragments/timeline :: rows";
     }
 

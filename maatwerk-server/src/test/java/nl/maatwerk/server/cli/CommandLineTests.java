@@ -38,7 +38,7 @@ class CommandLineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "serve", "generate", "import"})
+    @ValueSource(strings = {"demo", "serve", "generate", "import", "audit"})
     void help_ofEachCommand_describesItsOptions(String command) {
         Run run = run(command, "--help");
         assertThat(run.code()).isZero();
@@ -77,6 +77,13 @@ class CommandLineTests {
         Run run = run("import", "contacts", csv.toString(), "--data-dir", dir.resolve("data").toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("Nothing imported").contains("line 3, column channel");
+    }
+
+    @Test
+    void auditVerify_onAFreshDatabase_printsOkWithTheCount() {
+        Run run = run("audit", "verify", "--data-dir", dir.resolve("data").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("OK: 0 audit log entries");
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.maatwerk.server.contact.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import nl.maatwerk.server.contact.Contacts;
 import nl.maatwerk.server.platform.ApiProblem;
 import nl.maatwerk.server.platform.FieldProblem;
 import nl.maatwerk.server.platform.JsonBody;
+import nl.maatwerk.server.privacy.AuditLog;
+import nl.maatwerk.server.privacy.Requester;
 import nl.maatwerk.server.profile.Citizens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -27,15 +30,20 @@ class ContactRestController {
 
     private static final String NDJSON = "application/x-ndjson";
 
+    /** The purpose reads of one citizen's contacts serve, until a caller's role and purpose come from login. */
+    private static final String PURPOSE = "service_delivery";
+
     private final Contacts contacts;
     private final Citizens citizens;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final int maxBatchItems;
 
-    ContactRestController(Contacts contacts, Citizens citizens, ObjectMapper json,
+    ContactRestController(Contacts contacts, Citizens citizens, AuditLog audit, ObjectMapper json,
             @Value("${maatwerk.api.max-batch-items}") int maxBatchItems) {
         this.contacts = contacts;
         this.citizens = citizens;
+        this.audit = audit;
         this.json = json;
         this.maxBatchItems = maxBatchItems;
     }
@@ -71,22 +79,28 @@ class ContactRestController {
         return contacts.submitAll(items, maxBatchItems);
     }
 
-    @Operation(summary = "One contact by id")
+    @Operation(summary = "One contact by id", description = "Recorded in the read audit log when it names a citizen.")
     @GetMapping("/api/v1/contacts/{id}")
-    Contact get(@PathVariable long id) {
-        return contacts.find(id).orElseThrow(() -> ApiProblem.notFound("No contact with id " + id));
+    Contact get(@PathVariable long id, HttpServletRequest request) {
+        Contact contact = contacts.find(id).orElseThrow(() -> ApiProblem.notFound("No contact with id " + id));
+        if (contact.citizenId() != null) {
+            audit.read(Requester.of(request), PURPOSE, contact.citizenId(), List.of("contact_history"));
+        }
+        return contact;
     }
 
-    @Operation(summary = "A citizen's contacts, newest first, paged")
+    @Operation(summary = "A citizen's contacts, newest first, paged", description = "Recorded in the read audit log.")
     @GetMapping("/api/v1/citizens/{id}/contacts")
     Contacts.ContactPage ofCitizen(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
         if (citizens.find(id).isEmpty()) {
             throw ApiProblem.notFound("No citizen with id " + id);
         }
         if (page < 0 || size < 1 || size > 500) {
             throw ApiProblem.invalid(FieldProblem.at("", "page must be ≥ 0 and size between 1 and 500"));
         }
-        return contacts.ofCitizen(id, page, size);
+        Contacts.ContactPage found = contacts.ofCitizen(id, page, size);
+        audit.read(Requester.of(request), PURPOSE, id, List.of("contact_history"));
+        return found;
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.maatwerk.server.platform.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.maatwerk.server.platform.JsonBody;
+import nl.maatwerk.server.privacy.AuditLog;
+import nl.maatwerk.server.privacy.Requester;
 import nl.maatwerk.server.profile.Citizen;
 import nl.maatwerk.server.profile.Citizens;
 import nl.maatwerk.server.profile.MunicipalCase;
@@ -27,12 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/citizens")
 class CitizenRestController {
 
+    /** The purpose these reads serve, until a caller's role and purpose come from login. */
+    private static final String PURPOSE = "service_delivery";
+
     private final Citizens citizens;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final int maxBatchItems;
 
-    CitizenRestController(Citizens citizens, ObjectMapper json, @Value("${maatwerk.api.max-batch-items}") int maxBatchItems) {
+    CitizenRestController(Citizens citizens, AuditLog audit, ObjectMapper json,
+            @Value("${maatwerk.api.max-batch-items}") int maxBatchItems) {
         this.citizens = citizens;
+        this.audit = audit;
         this.json = json;
         this.maxBatchItems = maxBatchItems;
     }
@@ -53,23 +62,33 @@ class CitizenRestController {
         return Map.of("stored", citizens.putAll(JsonBody.parse(json, body), maxBatchItems));
     }
 
-    @Operation(summary = "One citizen")
+    @Operation(summary = "One citizen", description = "Recorded in the read audit log.")
     @GetMapping("/{id}")
-    Citizen get(@PathVariable UUID id) {
-        return citizens.find(id).orElseThrow(() -> ApiProblem.notFound("No citizen with id " + id));
+    Citizen get(@PathVariable UUID id, HttpServletRequest request) {
+        Citizen citizen = find(id);
+        audit.read(Requester.of(request), PURPOSE, id, List.of("identification", "address", "household", "attributes"));
+        return citizen;
     }
 
-    @Operation(summary = "A citizen's travel documents, latest expiry first")
+    @Operation(summary = "A citizen's travel documents, latest expiry first", description = "Recorded in the read audit log.")
     @GetMapping("/{id}/travel-documents")
-    List<TravelDocument> travelDocuments(@PathVariable UUID id) {
-        get(id);
-        return citizens.travelDocuments(id);
+    List<TravelDocument> travelDocuments(@PathVariable UUID id, HttpServletRequest request) {
+        find(id);
+        List<TravelDocument> documents = citizens.travelDocuments(id);
+        audit.read(Requester.of(request), PURPOSE, id, List.of("documents"));
+        return documents;
     }
 
-    @Operation(summary = "A citizen's cases with their status history")
+    @Operation(summary = "A citizen's cases with their status history", description = "Recorded in the read audit log.")
     @GetMapping("/{id}/cases")
-    List<MunicipalCase> cases(@PathVariable UUID id) {
-        get(id);
-        return citizens.cases(id);
+    List<MunicipalCase> cases(@PathVariable UUID id, HttpServletRequest request) {
+        find(id);
+        List<MunicipalCase> cases = citizens.cases(id);
+        audit.read(Requester.of(request), PURPOSE, id, List.of("cases"));
+        return cases;
+    }
+
+    private Citizen find(UUID id) {
+        return citizens.find(id).orElseThrow(() -> ApiProblem.notFound("No citizen with id " + id));
     }
 }

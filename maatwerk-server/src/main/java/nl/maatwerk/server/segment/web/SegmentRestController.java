@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import nl.maatwerk.core.segment.SegmentCount;
 import nl.maatwerk.server.platform.ApiProblem;
 import nl.maatwerk.server.platform.FieldProblem;
 import nl.maatwerk.server.platform.JsonBody;
+import nl.maatwerk.server.privacy.AuditAction;
+import nl.maatwerk.server.privacy.AuditLog;
+import nl.maatwerk.server.privacy.Requester;
 import nl.maatwerk.server.segment.SegmentProfile;
 import nl.maatwerk.server.segment.Segments;
 import org.springframework.http.MediaType;
@@ -33,10 +37,12 @@ class SegmentRestController {
     private static final String BASE = "/api/v1/segments";
 
     private final Segments segments;
+    private final AuditLog audit;
     private final ObjectMapper json;
 
-    SegmentRestController(Segments segments, ObjectMapper json) {
+    SegmentRestController(Segments segments, AuditLog audit, ObjectMapper json) {
         this.segments = segments;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -100,11 +106,17 @@ class SegmentRestController {
     }
 
     @Operation(summary = "Members by citizen id, paged: personal data, for processing under the segment's purpose",
-            description = "422 segment-below-k when the segment has fewer than k members: it cannot be an audience.")
+            description = "422 segment-below-k when the segment has fewer than k members: it cannot be an audience. "
+                    + "Every page is recorded in the read audit log (action export, all its citizens).")
     @GetMapping(BASE + "/{key}/members")
     Segments.MemberPage members(@PathVariable String key, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "100") int size) {
-        return segments.members(key, page, size);
+            @RequestParam(defaultValue = "100") int size, HttpServletRequest request) {
+        Segments.MemberPage members = segments.members(key, page, size);
+        if (!members.members().isEmpty()) {
+            audit.record(Requester.of(request), AuditAction.EXPORT, segments.get(key).segment().purpose(),
+                    members.members(), List.of("segment_membership"));
+        }
+        return members;
     }
 
     @Operation(summary = "The segment against all residents: age band, household type, district, channel use (shares)")
