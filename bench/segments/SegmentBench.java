@@ -178,9 +178,9 @@ public class SegmentBench {
             loadTimes.forEach((table, v) -> out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f |%n", table, (long) v[0], v[1])));
             out.append(String.format(Locale.ROOT, "| **total** (one `batch`) | %,d citizens, %,d contacts | **%.1f** |%n%n", citizens, contacts, loadSeconds));
             out.append(String.format(Locale.ROOT, "Heap used after a full GC: %,d MB before loading, %,d MB after: **%,d MB for %,d citizens = %,d MB per 1M citizens** "
-                    + "(%.0f bytes per citizen incl. %.1f contacts, %s each); the index's own `estimatedBytes()` says %,d MB. JVM: %s, %s.%n%n",
+                    + "(%.0f bytes per citizen, incl. its %.1f contacts, %s); the index's own `estimatedBytes()` says %,d MB. JVM: %s, %s.%n%n",
                     heap0 >> 20, heap1 >> 20, (heap1 - heap0) >> 20, citizens, Math.round(((heap1 - heap0) >> 20) * perMillion),
-                    (double) (heap1 - heap0) / citizens, (double) contacts / citizens, "travel documents and cases",
+                    (double) (heap1 - heap0) / citizens, (double) contacts / citizens, "documents and cases",
                     estimated >> 20, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     ManagementFactory.getRuntimeMXBean().getInputArguments()));
 

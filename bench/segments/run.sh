@@ -176,7 +176,7 @@ cat > "$SECTION" <<EOF
 - data: \`generate $GEN_ARGS\`; in PostgreSQL: $(echo "$SIZES" | awk '{ printf "%s citizens, %s contacts (%s with a citizen), %s travel documents, %s cases; database %s %s", $1, $2, $3, $4, $5, $6, $7 }'); $IMPORT_NOTE
 - evaluation instant \`now\` = $NOW (fixed: the end of the generated history)
 - extra indexes (created by run.sh, $INDEX_S s incl. VACUUM ANALYZE): citizen(birth_date), citizen(household_type), citizen((attributes->>'income_band')), contact(citizen_id, occurred_at) include (channel, kind, topic, satisfaction), travel_document(citizen_id, expiry_date) include (issue_date), municipal_case(citizen_id) include (type, status, submitted_at, decision_deadline)
-- load at the start: $LOAD_START; at the end: $(cut -d" " -f1-3 /proc/loadavg). $(echo "$OTHER_START" | head -1)
+- load at the start: $LOAD_START; at the end: $(cut -d" " -f1-3 /proc/loadavg). At the start, $(echo "$OTHER_START" | sed 1d | sed 's/^  - //' | paste -sd ';' - | sed 's/^$/no other process above 5 % CPU/')
 
 | import step (\`./maatwerk import …\`, own JVM + PostgreSQL start) | wall | its summary |
 | --- | ---: | --- |
@@ -187,7 +187,14 @@ EOF
 echo
 cat "$SECTION"
 if [ "$RECORD" = 1 ]; then
-    bench_write_results "$here/RESULTS.md" "Segments bench: results" "$SECTION"
+    # like bench_write_results, but the findings above the first "## Run" stay where they are
+    if [ -f "$here/RESULTS.md" ]; then
+        { awk '/^## Run / {exit} {print}' "$here/RESULTS.md"; cat "$SECTION"; echo
+          awk 'found || /^## Run / {found = 1; print}' "$here/RESULTS.md"; } > "$here/RESULTS.md.tmp"
+        mv "$here/RESULTS.md.tmp" "$here/RESULTS.md"
+    else
+        bench_write_results "$here/RESULTS.md" "Segments bench: results" "$SECTION"
+    fi
     say "wrote $here/RESULTS.md"
 fi
 rm -f "$SECTION"
