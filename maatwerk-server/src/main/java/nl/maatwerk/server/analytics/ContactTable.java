@@ -57,7 +57,7 @@ final class ContactTable {
         for (int i = 0; i < n; i++) {
             order[next[bucket(source.citizen[i], buckets)]++] = i;
         }
-        for (int b = 0; b < buckets; b++) {
+        for (int b = 0; b < buckets - 1; b++) {  // unlinked contacts (the last bucket) need no order
             sortByTime(source, order, start[b], start[b + 1]);
         }
         ContactColumns sorted = source.select(order, n);
@@ -78,8 +78,19 @@ final class ContactTable {
         return citizen < 0 ? buckets - 1 : citizen;
     }
 
-    /** Insertion sort: a citizen has few contacts, and they mostly arrive in time order. */
+    /** Insertion sort for the usual handful of contacts per citizen; a merge sort for the rare big ones. */
     private static void sortByTime(ContactColumns c, int[] order, int from, int to) {
+        if (to - from > 32) {
+            Integer[] rows = new Integer[to - from];
+            for (int i = from; i < to; i++) {
+                rows[i - from] = order[i];
+            }
+            Arrays.sort(rows, (a, b) -> later(c, a, b) ? 1 : later(c, b, a) ? -1 : 0);
+            for (int i = from; i < to; i++) {
+                order[i] = rows[i - from];
+            }
+            return;
+        }
         for (int i = from + 1; i < to; i++) {
             int row = order[i];
             int j = i - 1;
