@@ -146,12 +146,12 @@ wait_loaded() {  # wait_loaded LOG SECONDS: prints "contacts ms" from the analyt
 jfr_top() {
   local txt=$1.txt counts
   jfr print --stack-depth 64 --events jdk.ExecutionSample "$1" > "$txt"
-  counts=$(awk -v mode=self -v mark="$2" -f "$here/jfr-top.awk" "$txt" 2>&1 >/dev/null)
+  counts=$(awk -v mode=self -v mark="$2" -f "$here/../jfr-top.awk" "$txt" 2>&1 >/dev/null)
   echo "JFR (settings=profile, a sample per ~10-20 ms of running Java): ${counts%% *} samples with \`$2\` on the stack. Self time (top frame):"
   echo; echo '```'
-  awk -v mode=self -v mark="$2" -f "$here/jfr-top.awk" "$txt" 2>/dev/null | sort -rn | head -"$3"
+  awk -v mode=self -v mark="$2" -f "$here/../jfr-top.awk" "$txt" 2>/dev/null | sort -rn | head -"$3"
   echo '```'; echo; echo "Anywhere on the stack:"; echo; echo '```'
-  awk -v mode=total -v mark="$2" -f "$here/jfr-top.awk" "$txt" 2>/dev/null | sort -rn \
+  awk -v mode=total -v mark="$2" -f "$here/../jfr-top.awk" "$txt" 2>/dev/null | sort -rn \
     | grep -E 'nl\.maatwerk\.server\.(analytics|web)\.|org\.postgresql\.jdbc\.PgResultSet\.next|com\.fasterxml\.jackson\.databind\.ObjectMapper\.writeValue|AbstractJackson2HttpMessageConverter\.writeInternal' \
     | grep -vE 'lambda\$|\$\$' | head -"$3"
   echo '```'

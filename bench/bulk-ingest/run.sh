@@ -230,13 +230,13 @@ jfr_md() {
     jfr print --stack-depth 64 --events jdk.ExecutionSample "$1" > "$1.txt"
     jfr print --stack-depth 64 --events jdk.NativeMethodSample "$1" > "$1.native.txt"
     local self total n other nn nself ntotal
-    self=$(awk -v mode=self -v mark="$2" -f "$here/jfr-top.awk" "$1.txt" 2> "$1.count" | sort -rn | head -25)
-    total=$(awk -v mode=total -v mark="$2" -f "$here/jfr-top.awk" "$1.txt" 2>/dev/null | awk '$2 != "100.0%"' \
+    self=$(awk -v mode=self -v mark="$2" -f "$here/../jfr-top.awk" "$1.txt" 2> "$1.count" | sort -rn | head -25)
+    total=$(awk -v mode=total -v mark="$2" -f "$here/../jfr-top.awk" "$1.txt" 2>/dev/null | awk '$2 != "100.0%"' \
         | grep -vE 'picocli\.|jdk\.internal\.reflect|java\.lang\.reflect|springframework\.boot\.loader|org\.apache\.(catalina|coyote|tomcat)|jakarta\.servlet|springframework\.web\.(filter|servlet\.(FrameworkServlet|DispatcherServlet|mvc\.method\.annotation\.ServletInvocable|mvc\.method\.AbstractHandler))|java\.lang\.Thread\.run|java\.util\.concurrent\.ThreadPoolExecutor|springframework\.(aop|cglib)|springframework\.web\.method\.support\.InvocableHandlerMethod' \
         | sort -rn | head -45)
     n=$(awk '{ print $1 }' "$1.count"); other=$(sed -E 's/.*; ([0-9]+) other.*/\1/' "$1.count")
-    nself=$(awk -v mode=self -v mark="$2" -f "$here/jfr-top.awk" "$1.native.txt" 2> "$1.native.count" | sort -rn | head -4)
-    ntotal=$(awk -v mode=total -v mark="$2" -f "$here/jfr-top.awk" "$1.native.txt" 2>/dev/null | awk '$2 != "100.0%"' \
+    nself=$(awk -v mode=self -v mark="$2" -f "$here/../jfr-top.awk" "$1.native.txt" 2> "$1.native.count" | sort -rn | head -4)
+    ntotal=$(awk -v mode=total -v mark="$2" -f "$here/../jfr-top.awk" "$1.native.txt" 2>/dev/null | awk '$2 != "100.0%"' \
         | grep -E 'nl\.maatwerk|org\.postgresql\.(core\.v3\.(CopyInImpl|QueryExecutorImpl\.(execute|endCopy|writeToCopy))|jdbc\.PgStatement\.execute )|org\.apache\.coyote\.http11\.Http11InputBuffer\.fill' \
         | sort -rn | head -12)
     nn=$(awk '{ print $1 }' "$1.native.count")
