@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import nl.maatwerk.server.TestSecurity;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -50,8 +53,33 @@ final class Browser implements AutoCloseable {
         return new Browser();
     }
 
+    /** Opens the page; when the application asks for a login first, logs in as the test administrator. */
     void get(String url) {
         driver.get(url);
+        if (onLoginPage() && !URI.create(url).getPath().equals("/login")) {
+            login(TestSecurity.BROWSER_USER, TestSecurity.BROWSER_PASSWORD);
+            if (!driver.getCurrentUrl().equals(url)) {
+                driver.get(url);
+            }
+        }
+    }
+
+    /** Opens the login page of the application at {@code baseUrl} and logs in through the form. */
+    void login(String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
+        login(user, password);
+    }
+
+    /** Fills in and sends the login form shown now; waits until the browser has left the login page. */
+    void login(String user, String password) {
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        waitFor(d -> !onLoginPage() || d.getCurrentUrl().contains("?"));
+    }
+
+    boolean onLoginPage() {
+        return URI.create(driver.getCurrentUrl()).getPath().equals("/login");
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
