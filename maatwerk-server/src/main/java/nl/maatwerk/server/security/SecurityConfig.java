@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.maatwerk.server.platform.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Deny by default: every request must match a {@link PolicyTable} line whose roles include one of the caller's.
+ * Deny by default: every request must match a {@link PolicyTable} line whose roles include one of the caller's
+ * ({@link UnknownRoute} for paths that match no line).
  * Pages log in with the form (or OpenID Connect when a registration is configured) and keep a session; API calls carry
  * {@code Authorization: Bearer mwk_…}, are stateless and need no CSRF token.
  */
@@ -42,15 +45,25 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();   // bcrypt, and reads older formats
     }
 
+    /**
+     * The only password check. As a bean it also keeps Spring Boot from creating its default in-memory user (whose
+     * generated password it would print).
+     */
+    @Bean
+    LocalLogin localLogin(UserAccountStore accounts, SecuritySettings settings, PasswordEncoder encoder) {
+        return new LocalLogin(accounts, settings, encoder);
+    }
+
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, UserAccountStore accounts,
-            SecuritySettings settings, PasswordEncoder encoder, ObjectProvider<ClientRegistrationRepository> oidc)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, SecuritySettings settings,
+            ObjectProvider<ClientRegistrationRepository> oidc,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authenticationProvider(new LocalLogin(accounts, settings, encoder));
         http.addFilterBefore(new ApiKeyFilter(keys), UsernamePasswordAuthenticationFilter.class);
-        http.authorizeHttpRequests(this::policy);
+        UnknownRoute unknown = new UnknownRoute(controllers::getObject);
+        http.authorizeHttpRequests(rules -> policy(rules, unknown));
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                 .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                         + (e instanceof LockedException ? "/login?locked" : "/login?error"))));
@@ -85,7 +98,8 @@ class SecurityConfig {
         return request.getRequestedSessionId() == null && !"/login".equals(request.getRequestURI());
     }
 
-    private void policy(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    private static void policy(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            UnknownRoute unknown) {
         // a forward, error page or async completion belongs to a request that was already let through
         rules.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
         for (PolicyTable.Entry entry : PolicyTable.ENTRIES) {
@@ -96,6 +110,6 @@ class SecurityConfig {
                 rules.requestMatchers(matcher).hasAnyRole(entry.allowed().stream().map(Role::key).toArray(String[]::new));
             }
         }
-        rules.anyRequest().denyAll();
+        rules.anyRequest().access(unknown);
     }
 }

@@ -152,6 +152,17 @@ class RouteRoleMatrixTests {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void aPathThatExistsNowhere_404WhenLoggedIn_401OrLoginWhenAnonymous() throws Exception {
+        Route api = new Route(HttpMethod.GET, "/api/v1/no-such-thing");
+        Route page = new Route(HttpMethod.GET, "/no-such-page");
+        assertThat(entryFor(api)).isEmpty();
+        assertThat(send(api, keyOf.get(Role.WEB)).statusCode()).isEqualTo(404);
+        assertThat(send(api, null).statusCode()).isEqualTo(401);
+        assertThat(send(page, keyOf.get(Role.KCC)).statusCode()).isEqualTo(404);
+        assertThat(toLogin(send(page, null))).isTrue();
+    }
+
     private HttpResponse<String> send(Route route, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + route.path()));
         if (key != null) {

@@ -39,6 +39,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1300,1100", "--hide-scrollbars", "--disable-background-networking", "--no-first-run");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -70,12 +71,18 @@ final class Browser implements AutoCloseable {
         login(user, password);
     }
 
-    /** Fills in and sends the login form shown now; waits until the browser has left the login page. */
+    /** Fills in and sends the login form shown now; waits for the next page (the one asked for, or the form again). */
     void login(String user, String password) {
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
-        waitFor(d -> !onLoginPage() || d.getCurrentUrl().contains("?"));
+        org.openqa.selenium.WebElement submit = driver.findElement(By.cssSelector("form.login-form button[type=submit]"));
+        submit.click();
+        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+    }
+
+    /** What the page wrote to the console so far (errors, Content-Security-Policy violations, …); reading empties it. */
+    java.util.List<String> console() {
+        return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     boolean onLoginPage() {
