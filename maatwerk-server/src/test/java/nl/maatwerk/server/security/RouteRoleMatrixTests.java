@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.maatwerk.server.ApiTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,13 +69,22 @@ class RouteRoleMatrixTests {
     int port;
 
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final Map<Role, IssuedApiKey> issued = new EnumMap<>(Role.class);
+    static ApiKeys issuer;
     final Map<Role, String> keyOf = new EnumMap<>(Role.class);
 
     @BeforeEach
     void keysForEveryRole() {
+        issuer = keys;
         for (Role role : Role.values()) {
-            keyOf.put(role, keys.issue("matrix-" + role.key(), Set.of(role), null).secret());
+            keyOf.put(role, issued.computeIfAbsent(role, r -> keys.issue("matrix-" + r.key(), Set.of(r), null)).secret());
         }
+    }
+
+    @AfterAll
+    static void revokeTheKeys() {
+        issued.values().forEach(k -> issuer.revoke(k.key().id()));
+        issued.clear();
     }
 
     Set<Route> routes() {
