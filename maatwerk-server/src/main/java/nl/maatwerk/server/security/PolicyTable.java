@@ -80,6 +80,7 @@ final class PolicyTable {
             rule(GET, "/segments/{key}", CAMPAGNE),
             rule(GET, "/segments/{key}/overlap", CAMPAGNE),
             rule(GET, "/privacy/audit", PRIVACY),
+            rule(ANY, "/privacy/**", PRIVACY),
             rule(ANY, "/beheer/**"),
             rule(GET, "/beheer"),
 
@@ -121,6 +122,7 @@ final class PolicyTable {
             rule(GET, "/api/v1/audit", PRIVACY),
             rule(GET, "/api/v1/audit/verification", PRIVACY),
             rule(ANY, "/api/v1/privacy/**", PRIVACY),
+            // engage (delivery, journeys): lines for their routes go here
             // API: the website
             rule(ANY, "/api/v1/personalization/**", WEB),
             // API: administration

@@ -3,6 +3,7 @@ package nl.maatwerk.server.security.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** API keys for administrators ({@code beheer}): list, issue, revoke. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Keys for scripts and systems, with their roles (administrators only)")
 class ApiKeyRestController {
 
     private final ApiKeys keys;
