@@ -55,7 +55,6 @@ final class PolicyTable {
             open(GET, "/api/v1/openapi.json.yaml"),
             open(GET, "/api/v1/docs"),
             open(GET, "/api/v1/docs/**"),
-            open(GET, "/swagger-ui/**"),
             open(GET, "/api/v1/swagger-ui/**"),
             open(ANY, "/api/v1/delivery/callbacks/**"),
             open(GET, "/r/**"),
