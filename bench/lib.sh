@@ -4,6 +4,8 @@
 
 BENCH_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xmx2g}"   # the launcher's default (MAATWERK_JAVA_OPTS in ./maatwerk)
+# Every API call needs a key: servers started from here get this administrator key, clients send it.
+export MAATWERK_BOOTSTRAP_API_KEY="${MAATWERK_BOOTSTRAP_API_KEY:-mwk_bench-loopback-only-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
 
 bench_log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 

@@ -105,6 +105,7 @@ public class BatchClient {
                         }
                         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
                                 .header("Content-Type", "application/x-ndjson")
+                                .header("Authorization", "Bearer " + System.getenv().getOrDefault("MAATWERK_BOOTSTRAP_API_KEY", ""))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                         long sent = System.nanoTime();
                         firstSent.accumulateAndGet(sent, Math::min);

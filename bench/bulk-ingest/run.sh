@@ -28,6 +28,8 @@ BATCH=10000
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx2g}
 PROFILE=${BENCH_PROFILE:-1}
 RECORD=${BENCH_RECORD:-1}
+# every API call needs a key: the server gets this administrator key at start, BatchClient sends it
+export MAATWERK_BOOTSTRAP_API_KEY="${MAATWERK_BOOTSTRAP_API_KEY:-mwk_bench-loopback-only-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
 KEEP_DB=${BENCH_KEEP_DB:-0}
 TCK=$(getconf CLK_TCK)
 LOG=$WORK/logs

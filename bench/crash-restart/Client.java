@@ -366,6 +366,7 @@ public final class Client {
                 body.setCharAt(body.length() - 1, ']');
                 HttpRequest request = HttpRequest.newBuilder(batch).timeout(Duration.ofSeconds(120))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + System.getenv().getOrDefault("MAATWERK_BOOTSTRAP_API_KEY", ""))
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
                 Outcome outcome = send(request, "batch of " + ids.length + " from " + ids[0]);
                 if (outcome.status == 200) {
@@ -404,6 +405,7 @@ public final class Client {
                 }
                 HttpRequest request = HttpRequest.newBuilder(single).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + System.getenv().getOrDefault("MAATWERK_BOOTSTRAP_API_KEY", ""))
                         .POST(HttpRequest.BodyPublishers.ofString(Generated.of(source, id).json(), StandardCharsets.UTF_8))
                         .build();
                 Outcome outcome = send(request, "contact " + id);

@@ -17,7 +17,7 @@ local kinds = {"question", "request", "report", "complaint", "compliment"}
 local topics = {"parkeren", "afval", "paspoort", "verhuizing", "belasting", "wmo"}
 local source, counter = "post-load", 0
 statuses, others = 0, 0   -- globals: done() reads them from each thread with thread:get
-local headers = {["Content-Type"] = "application/json"}
+local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("MAATWERK_BOOTSTRAP_API_KEY") or "")}
 
 function init(args)
   source = args[1] or source

@@ -2,6 +2,7 @@ package nl.maatwerk.server.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import nl.maatwerk.core.synth.SyntheticCsv;
@@ -11,6 +12,8 @@ import nl.maatwerk.server.platform.CsvCopy;
 import nl.maatwerk.server.platform.CsvFiles;
 import nl.maatwerk.server.platform.ProgressListener;
 import nl.maatwerk.server.profile.ProfileImport;
+import nl.maatwerk.server.security.Role;
+import nl.maatwerk.server.security.UserAccounts;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Option;
         description = {"Starts Maatwerk with a synthetic municipality on a private embedded PostgreSQL.",
                 "The first start generates and loads the municipality; later starts reuse the data in --data-dir."})
 final class DemoCommand implements Callable<Integer> {
+
+    static final String DEMO_USER = "demo";
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
@@ -46,7 +51,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  Contact dashboard: http://localhost:%d/dashboard%n", port);
         System.out.printf("  Weekly tamtam:     http://localhost:%d/bulletins (last week's is composed within a minute)%n", port);
         System.out.printf("  API documentation: http://localhost:%d/api/v1/docs%n", port);
-        System.out.println("  No login yet: the demo is open on this machine (accounts and API keys arrive with the privacy issue).");
+        String password = UserAccounts.randomPassword();
+        context.getBean(UserAccounts.class).createOrReset(DEMO_USER, password, Set.of(Role.BEHEER));
+        System.out.printf("  Log in as %s with password %s (role beheer; a new password at every start).%n", DEMO_USER, password);
+        System.out.printf("  More accounts and API keys: http://localhost:%d/beheer%n", port);
         System.out.println("  Stop with Ctrl-C; start again with the same --data-dir to reuse the data.");
         return 0;
     }

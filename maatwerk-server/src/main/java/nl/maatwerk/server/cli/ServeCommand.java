@@ -3,6 +3,8 @@ package nl.maatwerk.server.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.maatwerk.server.security.UserAccounts;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,8 +22,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServerLauncher.serve(port, dataDir, Map.of());
+        ConfigurableApplicationContext context = ServerLauncher.serve(port, dataDir, Map.of());
         System.out.println("Maatwerk serves on http://localhost:" + port + "/");
+        if (context.getBean(UserAccounts.class).count() == 0) {
+            System.out.println("No accounts yet. Create the first administrator with:");
+            System.out.println("  ./maatwerk user add NAME --role beheer" + (dataDir.equals(Path.of("./data")) ? "" : " --data-dir " + dataDir));
+            System.out.println("(scripts: set MAATWERK_BOOTSTRAP_API_KEY=mwk_… and send Authorization: Bearer mwk_…)");
+        }
         return 0;
     }
 }

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes a problem+json body directly, for failures that happen before Spring MVC is reached. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String type, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String type, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -23,6 +23,7 @@ final class ProblemResponses {
         return switch (status) {
             case 413 -> "Content Too Large";
             case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             default -> "Error";
         };
     }

@@ -1,23 +1,21 @@
 package nl.maatwerk.server.privacy;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.maatwerk.server.platform.TraceId;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who asks, as far as we know: recorded with every consent change and every read of personal data.
- *
- * <p>Temporary, until login exists: the actor is the {@code X-Maatwerk-Actor} header (a plain name, at most 100
- * characters) or {@code anonymous}, and the role is always {@code unauthenticated}. Nothing checks the header;
- * the login issue replaces both with the authenticated user and role.
+ * Who asks: recorded with every consent change and every read of personal data. The actor and role come from the
+ * authenticated principal (a user name, an OpenID Connect subject, or an API key as {@code owner (key id)}), never
+ * from anything the caller merely claims.
  */
 public record Requester(String actor, String role, String traceId, String path) {
 
-    public static final String ACTOR_HEADER = "X-Maatwerk-Actor";
     public static final String ANONYMOUS = "anonymous";
-    public static final String UNAUTHENTICATED = "unauthenticated";
-
-    private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,100}");
 
     public Requester {
         if (actor == null || actor.isBlank() || role == null || role.isBlank()) {
@@ -26,14 +24,25 @@ public record Requester(String actor, String role, String traceId, String path) 
     }
 
     public static Requester of(HttpServletRequest request) {
-        String header = request.getHeader(ACTOR_HEADER);
-        String actor = header != null && PLAIN.matcher(header.strip()).matches() ? header.strip() : ANONYMOUS;
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        String actor = ANONYMOUS;
+        String role = ANONYMOUS;
+        if (who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken)) {
+            actor = limit(who.getName());
+            String roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().collect(Collectors.joining(","));
+            role = roles.isEmpty() ? "none" : roles;
+        }
         // the path without its query: a query may hold a BSN
-        return new Requester(actor, UNAUTHENTICATED, TraceId.of(request), request.getRequestURI());
+        return new Requester(actor, role, TraceId.of(request), request.getRequestURI());
     }
 
     /** A command run on the server itself (no request). */
     public static Requester system(String command) {
         return new Requester("system:" + command, "system", null, null);
+    }
+
+    private static String limit(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 200);
     }
 }

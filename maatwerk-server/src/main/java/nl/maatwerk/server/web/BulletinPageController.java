@@ -56,6 +56,7 @@ class BulletinPageController {
 
     @PostMapping("/bulletins/{week:\\d{4}-\\d{2}-\\d{2}}/send")
     String send(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week) {
+        report(week);   // 404, not a 500 from send, when there is no bulletin for that week
         bulletins.send(week);
         return "redirect:/bulletins/" + week.with(DayOfWeek.MONDAY);
     }

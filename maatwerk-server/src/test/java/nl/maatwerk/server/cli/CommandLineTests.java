@@ -38,7 +38,7 @@ class CommandLineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "serve", "generate", "import", "audit"})
+    @ValueSource(strings = {"demo", "serve", "generate", "import", "audit", "user"})
     void help_ofEachCommand_describesItsOptions(String command) {
         Run run = run(command, "--help");
         assertThat(run.code()).isZero();
@@ -89,5 +89,29 @@ class CommandLineTests {
     @Test
     void import_missingFile_exit2() {
         assertThat(run("import", "contacts", dir.resolve("nope.csv").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void userAdd_printsAPasswordOnce_thatMatchesTheStoredBcryptHash() {
+        Path data = dir.resolve("data");
+        Run run = run("user", "add", "Anna.KCC", "--role", "kcc,privacy", "--data-dir", data.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("password: (\\S+)").matcher(run.out());
+        assertThat(printed.find()).as(run.out()).isTrue();
+        assertThat(run.out()).contains("User anna.kcc (kcc, privacy)");
+        try (var context = ServerLauncher.withoutWeb(data)) {
+            var row = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForMap("select password_hash, array_to_string(roles, ',') roles from user_account where name = 'anna.kcc'");
+            assertThat(row.get("roles")).isEqualTo("kcc,privacy");
+            assertThat(context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+                    .matches(printed.group(1), (String) row.get("password_hash"))).isTrue();
+        }
+    }
+
+    @Test
+    void userAdd_unknownRole_exit2NamingTheRoles() {
+        Run run = run("user", "add", "bert", "--role", "superuser", "--data-dir", dir.resolve("data").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("superuser").contains("beheer");
     }
 }

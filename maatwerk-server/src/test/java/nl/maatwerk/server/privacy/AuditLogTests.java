@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.maatwerk.server.ApiTest;
 import nl.maatwerk.server.Http;
 import nl.maatwerk.server.TestCitizens;
 import nl.maatwerk.server.TestTown;
+import nl.maatwerk.server.security.ApiKeys;
+import nl.maatwerk.server.security.IssuedApiKey;
+import nl.maatwerk.server.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +47,9 @@ class AuditLogTests {
     PlatformTransactionManager transactions;
 
     @Autowired
+    ApiKeys keys;
+
+    @Autowired
     ApplicationContext context;
 
     Http http;
@@ -59,10 +66,10 @@ class AuditLogTests {
         assertThat(http.put("/api/v1/citizens/" + id, TestCitizens.json(id, bsn)).getStatusCode().value()).isEqualTo(201);
     }
 
-    ResponseEntity<String> getAs(String path, String actor, String traceId) {
+    ResponseEntity<String> getAs(String path, String apiKey, String traceId) {
         HttpHeaders headers = new HttpHeaders();
-        if (actor != null) {
-            headers.set(Requester.ACTOR_HEADER, actor);
+        if (apiKey != null) {
+            headers.setBearerAuth(apiKey);
         }
         if (traceId != null) {
             headers.set("X-Trace-Id", traceId);
@@ -79,22 +86,24 @@ class AuditLogTests {
 
     @Test
     void readOfACitizen_recordsWhoWhichCitizenWhichFieldsAndTheTraceId() {
-        ResponseEntity<String> response = getAs("/api/v1/citizens/" + id, "j.jansen", trace);
+        IssuedApiKey agent = keys.issue("j.jansen", Set.of(Role.KCC), null);
+        ResponseEntity<String> response = getAs("/api/v1/citizens/" + id, agent.secret(), trace);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getFirst("X-Trace-Id")).isEqualTo(trace);
-        assertThat(entriesOf(trace)).containsExactly(Map.of("actor", "j.jansen", "role", "unauthenticated", "action", "read",
+        assertThat(entriesOf(trace)).containsExactly(Map.of("actor", "j.jansen (key " + agent.key().id() + ")", "role", "kcc", "action", "read",
                 "purpose", "service_delivery", "citizens", id.toString(),
                 "fields", "identification,address,household,attributes", "request_path", "/api/v1/citizens/" + id));
     }
 
     @Test
-    void readWithoutTraceId_getsOneInTheResponseAndTheEntry_anonymous() {
+    void readWithoutTraceId_getsOneInTheResponseAndTheEntry_withTheKeysOwnerAndRole() {
         ResponseEntity<String> response = getAs("/api/v1/citizens/" + id + "/travel-documents", null, null);
         String generated = response.getHeaders().getFirst("X-Trace-Id");
         assertThat(generated).matches("[0-9a-f]{32}");
         List<Map<String, Object>> entries = entriesOf(generated);
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0)).containsEntry("actor", "anonymous").containsEntry("fields", "documents");
+        assertThat(entries.get(0)).containsEntry("actor", "bootstrap (key bootstrap)").containsEntry("role", "beheer")
+                .containsEntry("fields", "documents");
     }
 
     @Test
@@ -127,10 +136,10 @@ class AuditLogTests {
                 .getStatusCode().value()).isEqualTo(201);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            ResponseEntity<String> page = getAs("/api/v1/segments/" + key + "/members?size=7", "analist", trace);
+            ResponseEntity<String> page = getAs("/api/v1/segments/" + key + "/members?size=7", null, trace);
             while (page.getStatusCode().value() != 200 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
-                page = getAs("/api/v1/segments/" + key + "/members?size=7", "analist", trace);
+                page = getAs("/api/v1/segments/" + key + "/members?size=7", null, trace);
             }
             assertThat(page.getStatusCode().value()).as(page.getBody()).isEqualTo(200);
             List<String> members = new ArrayList<>();
@@ -203,12 +212,14 @@ class AuditLogTests {
 
     @Test
     void searchApi_byCitizenIdOrBsn_newestFirst() {
-        getAs("/api/v1/citizens/" + id, "a.de.vries", trace);
-        getAs("/api/v1/citizens/" + id + "/cases", "a.de.vries", trace);
+        IssuedApiKey agent = keys.issue("a.de.vries", Set.of(Role.KCC), null);
+        String actor = agent.key().actor();
+        getAs("/api/v1/citizens/" + id, agent.secret(), trace);
+        getAs("/api/v1/citizens/" + id + "/cases", agent.secret(), trace);
         JsonNode byId = Http.json(http.get("/api/v1/audit?citizenId=" + id));
-        assertThat(byId.path("entries").findValuesAsText("actor")).containsExactly("a.de.vries", "a.de.vries");
+        assertThat(byId.path("entries").findValuesAsText("actor")).containsExactly(actor, actor);
         assertThat(byId.path("entries").get(0).path("fields").get(0).asText()).isEqualTo("cases");
-        JsonNode byBsn = Http.json(http.get("/api/v1/audit?bsn=" + bsn + "&actor=a.de.vries&size=1"));
+        JsonNode byBsn = Http.json(http.get("/api/v1/audit?bsn=" + bsn + "&actor=" + actor + "&size=1"));
         assertThat(byBsn.path("entries")).hasSize(1);
         assertThat(byBsn.path("more").asBoolean()).isTrue();
     }
@@ -223,7 +234,7 @@ class AuditLogTests {
 
     @Test
     void auditPage_findsTheReadsOfACitizenByBsn_inDutchAndEnglish() {
-        getAs("/api/v1/citizens/" + id, "p.officier", trace);
+        getAs("/api/v1/citizens/" + id, keys.issue("p.officier", Set.of(Role.PRIVACY), null).secret(), trace);
         ResponseEntity<String> page = http.get("/privacy/audit?citizen=" + bsn);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("Inzage-logboek").contains("p.officier").contains("ingezien")

@@ -24,6 +24,8 @@ class ApiDocsTests {
         assertThat(doc.path("paths").has("/api/v1/citizens/{id}")).isTrue();
         assertThat(doc.path("paths").has("/api/v1/citizens/{id}/contacts")).isTrue();
         assertThat(doc.path("paths").has("/api/v1/registers/attributes")).isTrue();
+        assertThat(doc.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(doc.path("security").get(0).has("apiKey")).isTrue();
     }
 
     @Test

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import nl.maatwerk.server.TestSecurity;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,6 +39,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1300,1100", "--hide-scrollbars", "--disable-background-networking", "--no-first-run");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -50,8 +54,39 @@ final class Browser implements AutoCloseable {
         return new Browser();
     }
 
+    /** Opens the page; when the application asks for a login first, logs in as the test administrator. */
     void get(String url) {
         driver.get(url);
+        if (onLoginPage() && !URI.create(url).getPath().equals("/login")) {
+            login(TestSecurity.BROWSER_USER, TestSecurity.BROWSER_PASSWORD);
+            if (!driver.getCurrentUrl().equals(url)) {
+                driver.get(url);
+            }
+        }
+    }
+
+    /** Opens the login page of the application at {@code baseUrl} and logs in through the form. */
+    void login(String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
+        login(user, password);
+    }
+
+    /** Fills in and sends the login form shown now; waits for the next page (the one asked for, or the form again). */
+    void login(String user, String password) {
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        org.openqa.selenium.WebElement submit = driver.findElement(By.cssSelector("form.login-form button[type=submit]"));
+        submit.click();
+        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+    }
+
+    /** What the page wrote to the console so far (errors, Content-Security-Policy violations, …); reading empties it. */
+    java.util.List<String> console() {
+        return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    }
+
+    boolean onLoginPage() {
+        return URI.create(driver.getCurrentUrl()).getPath().equals("/login");
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
