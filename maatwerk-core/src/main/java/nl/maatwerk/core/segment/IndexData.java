@@ -16,6 +16,8 @@ final class IndexData {
 
     final RoaringBitmap citizens = new RoaringBitmap();
     final RoaringBitmap excluded = new RoaringBitmap();
+    /** Per purpose: the citizens who withdrew their consent for it. */
+    final Map<String, RoaringBitmap> withdrawn = new HashMap<>();
     final NumberColumn birthDay = new NumberColumn();
     final NumberColumn householdSize = new NumberColumn();
     final NumberColumn youngestChildAge = new NumberColumn();
@@ -75,6 +77,7 @@ final class IndexData {
     void remove(int seq) {
         citizens.remove(seq);
         excluded.remove(seq);
+        withdrawn.values().forEach(w -> w.remove(seq));
         birthDay.setWhole(seq, null);
         householdSize.setWhole(seq, null);
         youngestChildAge.setWhole(seq, null);
@@ -110,6 +113,9 @@ final class IndexData {
                 + householdSize.bytes() + youngestChildAge.bytes() + householdType.bytes() + postcode.bytes()
                 + neighbourhood.bytes() + district.bytes() + language.bytes() + status.bytes()
                 + contacts.bytes() + documents.bytes(40) + cases.bytes(72);
+        for (RoaringBitmap w : withdrawn.values()) {
+            bytes += w.getLongSizeInBytes();
+        }
         for (AttributeColumns columns : attributes.values()) {
             bytes += columns.bytes();
         }
