@@ -1,11 +1,12 @@
 package nl.maatwerk.core.segment;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.roaringbitmap.BatchIterator;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
 
@@ -26,14 +27,15 @@ import org.roaringbitmap.RoaringBitmapWriter;
  */
 final class BitmapEvaluator {
 
-    private static final int BATCH = 256;
-
     private final IndexData data;
     private final RoaringBitmap universe;
     private final Map<String, RoaringBitmap> segments = new HashMap<>();
+    /** The evaluation instant, in seconds since 2000 like the contact columns. */
+    private final long now;
 
-    BitmapEvaluator(IndexData data, String purpose) {
+    BitmapEvaluator(IndexData data, String purpose, Instant now) {
         this.data = data;
+        this.now = ContactFilter.relative(now.getEpochSecond());
         RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
         RoaringBitmap withdrawn = data.withdrawn.get(purpose);
         this.universe = withdrawn == null ? allowed : RoaringBitmap.andNot(allowed, withdrawn);
@@ -87,7 +89,7 @@ final class BitmapEvaluator {
     /** {@code a and b and …}: cheapest first, each within what the ones before left. */
     private RoaringBitmap all(List<Plan> parts, RoaringBitmap within) {
         List<Plan> ordered = mergeCounts(parts);
-        ordered.sort(Comparator.comparingInt(BitmapEvaluator::cost));
+        ordered.sort(Comparator.comparingInt(this::cost).thenComparing(p -> p instanceof Plan.Not));
         RoaringBitmap candidates = within;
         for (Plan p : ordered) {
             if (candidates.isEmpty()) {
@@ -126,7 +128,7 @@ final class BitmapEvaluator {
     /** {@code a or b or …}: cheapest first, each within the candidates not yet in. */
     private RoaringBitmap any(List<Plan> parts, RoaringBitmap within) {
         List<Plan> ordered = new ArrayList<>(parts);
-        ordered.sort(Comparator.comparingInt(BitmapEvaluator::cost));
+        ordered.sort(Comparator.comparingInt(this::cost));
         RoaringBitmap in = new RoaringBitmap();
         RoaringBitmap open = within;
         for (Plan p : ordered) {
@@ -140,24 +142,36 @@ final class BitmapEvaluator {
         return in;
     }
 
-    /** 0: a citizen column; 1: documents and cases (per-citizen lists); 2: contacts or another segment. */
-    private static int cost(Plan plan) {
+    /**
+     * 0: a citizen column; 1: documents and cases (per-citizen lists); 2: the first or last contact at all; 3: a
+     * contact aggregate over at most about a quarter; 4: over a longer window. Another segment costs what its parts do.
+     */
+    private int cost(Plan plan) {
         if (plan instanceof Plan.All all) {
-            return all.parts().stream().mapToInt(BitmapEvaluator::cost).max().orElse(0);
+            return all.parts().stream().mapToInt(this::cost).max().orElse(0);
         } else if (plan instanceof Plan.Any any) {
-            return any.parts().stream().mapToInt(BitmapEvaluator::cost).max().orElse(0);
+            return any.parts().stream().mapToInt(this::cost).max().orElse(0);
         } else if (plan instanceof Plan.Not not) {
             return cost(not.part());
         } else if (plan instanceof Plan.Documents) {
             return 1;
         } else if (plan instanceof Plan.Count c) {
-            return c.source() == Expression.Source.CONTACTS ? 2 : 1;
+            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false) : 1;
         } else if (plan instanceof Plan.Extreme x) {
-            return x.source() == Expression.Source.CONTACTS ? 2 : 1;
-        } else if (plan instanceof Plan.Reference) {
-            return 3;
+            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true) : 1;
+        } else if (plan instanceof Plan.Reference ref) {
+            return cost(ref.plan());
         }
         return 0;
+    }
+
+    private int contactCost(Plan where, boolean extreme) {
+        if (extreme && where == null) {
+            return 2;
+        }
+        long[] window = ContactFilter.compile(where, data.contacts.topics()).window();
+        long end = Math.min(window[1], now);
+        return window[0] != Long.MIN_VALUE && end - window[0] <= 100L * 86_400 ? 3 : 4;
     }
 
     private NumberColumn whole(Plan.Field field) {
@@ -188,7 +202,12 @@ final class BitmapEvaluator {
     private RoaringBitmap documents(Plan.Documents d, RoaringBitmap within) {
         RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
         long today = d.today();
-        RoaringBitmap.and(within, data.documents.holders()).forEach((int seq) -> {
+        RoaringBitmap candidates = switch (d.test()) {
+            case TRAVEL_EXPIRES_WITHIN -> data.expiry.expiringBetween(today, d.boundary());
+            case TRAVEL_EXPIRED_WITHIN -> data.expiry.expiringBetween(d.boundary(), today - 1);
+            default -> data.documents.holders();
+        };
+        RoaringBitmap.and(within, candidates).forEach((int seq) -> {
             boolean valid = false;
             boolean hit = false;
             for (StoredDocument doc : data.documents.rows(seq)) {
@@ -221,20 +240,35 @@ final class BitmapEvaluator {
         long from = c.from();
         long to = c.to();
         boolean negated = c.negated();
-        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
-        BatchIterator it = within.getBatchIterator();
-        int[] batch = new int[BATCH];
-        while (it.hasNext()) {
-            int n = it.nextBatch(batch);
-            for (int i = 0; i < n; i++) {
-                int seq = batch[i];
-                int count = contacts.count(seq, filter, window, limit);
-                if ((count >= from && count < to) != negated) {
-                    out.add(seq);
+        return select(within, seq -> {
+            int count = contacts.count(seq, filter, window, limit);
+            return (count >= from && count < to) != negated;
+        });
+    }
+
+    /** A test of one citizen. */
+    @FunctionalInterface
+    private interface SeqTest {
+        boolean test(int seq);
+    }
+
+    /** The seqs of {@code within} that pass {@code test}, through plain bit sets (cheaper than bitmap iteration). */
+    private static RoaringBitmap select(RoaringBitmap within, SeqTest test) {
+        long[] in = BitSetUtil.toLongArray(within);
+        long[] out = new long[in.length];
+        for (int i = 0; i < in.length; i++) {
+            long word = in[i];
+            long hits = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (test.test(i << 6 | bit)) {
+                    hits |= 1L << bit;
                 }
             }
+            out[i] = hits;
         }
-        return out.get();
+        return BitSetUtil.bitmapOf(out);
     }
 
     private RoaringBitmap countCases(Plan.Count c, RoaringBitmap within) {
@@ -265,20 +299,15 @@ final class BitmapEvaluator {
         long from = ContactFilter.relative(x.from());
         long to = ContactFilter.relative(x.to());
         boolean negated = x.negated();
-        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
-        BatchIterator it = within.getBatchIterator();
-        int[] batch = new int[BATCH];
-        while (it.hasNext()) {
-            int n = it.nextBatch(batch);
-            for (int i = 0; i < n; i++) {
-                int seq = batch[i];
-                long t = contacts.extreme(seq, filter, window, last);
-                if (t != ContactStore.NO_TIME && (t >= from && t < to) != negated) {
-                    out.add(seq);
-                }
-            }
+        if (!negated && last) {
+            window[0] = Math.max(window[0], from);   // older matches cannot make the last one late enough
+        } else if (!negated) {
+            window[1] = Math.min(window[1], to);     // nor can newer ones make the first one early enough
         }
-        return out.get();
+        return select(within, seq -> {
+            long t = contacts.extreme(seq, filter, window, last);
+            return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
+        });
     }
 
     private RoaringBitmap extremeCase(Plan.Extreme x, RoaringBitmap within) {

@@ -188,6 +188,22 @@ final class ContactFilter {
                 && (topics == null || topics[topic]) && (subtopics == null || subtopics[subtopic]);
     }
 
+    /** The leaf test on a {@link ContactRuns#word} without its time (callers of a leaf check time themselves). */
+    boolean codesMatch(long word, char subtopic) {
+        int w = (int) word;
+        return ((channels >>> ((w >>> ContactRuns.CHANNEL_SHIFT) & 0xF))
+                & (directions >>> ((w >>> ContactRuns.DIRECTION_SHIFT) & 0x3))
+                & (kinds >>> ((w >>> ContactRuns.KIND_SHIFT) & 0xF)) & (satisfactions >>> (w & 0x7)) & 1L) != 0
+                && (topics == null || topics[w >>> ContactRuns.TOPIC_SHIFT]) && (subtopics == null || subtopics[subtopic]);
+    }
+
+    /** The whole test on a {@link ContactRuns#word}. */
+    boolean matches(long word, char subtopic) {
+        int w = (int) word;
+        return matches(word >> 32, (w >>> ContactRuns.CHANNEL_SHIFT) & 0xF, (w >>> ContactRuns.DIRECTION_SHIFT) & 0x3,
+                (w >>> ContactRuns.KIND_SHIFT) & 0xF, w & 0x7, (char) (w >>> ContactRuns.TOPIC_SHIFT), subtopic);
+    }
+
     boolean matches(long time, int channel, int direction, int kind, int satisfaction, char topic, char subtopic) {
         switch (shape) {
             case LEAF:

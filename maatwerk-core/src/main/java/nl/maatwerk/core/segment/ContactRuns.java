@@ -2,34 +2,36 @@ package nl.maatwerk.core.segment;
 
 /**
  * A packed copy of every contact, grouped by citizen and sorted by time within a citizen: citizen {@code seq}'s
- * contacts are positions {@code [start[seq], start[seq + 1])}, oldest first. An aggregate over one citizen is a
- * short, contiguous scan from the newest end that stops at the window's start (or once the count is decided), so
- * an aggregate over a million citizens is a sequential pass with no per-contact calls. Immutable; {@link
- * ContactStore} builds a new one when enough has changed and answers for citizens changed since from its own
- * per-citizen lists.
+ * contacts are positions {@code [start[seq], start[seq + 1])}, oldest first. Each contact is one {@code long}
+ * ({@link #word}): the time in the high 32 bits (so sorting the words sorts by time), then topic, kind, channel,
+ * direction and satisfaction codes; subtopics, rarely asked, are a separate column. An aggregate over one citizen is
+ * a short, contiguous scan from the newest end that stops at the window's start (or once the count is decided):
+ * over a million citizens a sequential pass over one array, with no per-contact calls. Immutable; {@link
+ * ContactStore} packs a new one when enough has changed and answers for citizens changed since from its own lists.
  */
 final class ContactRuns {
 
     static final ContactRuns EMPTY = new ContactRuns(new int[] {0}, 0);
 
+    static final int TOPIC_SHIFT = 13;
+    static final int KIND_SHIFT = 9;
+    static final int CHANNEL_SHIFT = 5;
+    static final int DIRECTION_SHIFT = 3;
+
     final int[] start;
-    final int[] occurred;
-    final byte[] channel;
-    final byte[] direction;
-    final byte[] kind;
-    final byte[] satisfaction;
-    final char[] topic;
+    final long[] words;
     final char[] subtopic;
 
     ContactRuns(int[] start, int size) {
         this.start = start;
-        this.occurred = new int[size];
-        this.channel = new byte[size];
-        this.direction = new byte[size];
-        this.kind = new byte[size];
-        this.satisfaction = new byte[size];
-        this.topic = new char[size];
+        this.words = new long[size];
         this.subtopic = new char[size];
+    }
+
+    /** time (s since 2000) | topic (16 bits) | kind (4) | channel (4) | direction (2) | satisfaction (3). */
+    static long word(int time, int channel, int direction, int kind, int satisfaction, char topic) {
+        return (long) time << 32 | (long) topic << TOPIC_SHIFT | kind << KIND_SHIFT | channel << CHANNEL_SHIFT
+                | direction << DIRECTION_SHIFT | satisfaction;
     }
 
     int citizens() {
@@ -37,7 +39,7 @@ final class ContactRuns {
     }
 
     int size() {
-        return occurred.length;
+        return words.length;
     }
 
     /**
@@ -49,15 +51,15 @@ final class ContactRuns {
         int n = 0;
         boolean leaf = filter.isLeaf();
         for (int p = start[seq + 1] - 1; p >= first; p--) {
-            int t = occurred[p];
+            long w = words[p];
+            int t = (int) (w >> 32);
             if (t >= hi) {
                 continue;
             }
             if (t < lo) {
                 break;
             }
-            if (leaf ? filter.codesMatch(channel[p], direction[p], kind[p], satisfaction[p], topic[p], subtopic[p])
-                    : filter.matches(t, channel[p], direction[p], kind[p], satisfaction[p], topic[p], subtopic[p])) {
+            if (leaf ? filter.codesMatch(w, subtopic[p]) : filter.matches(w, subtopic[p])) {
                 if (++n >= limit) {
                     break;
                 }
@@ -73,15 +75,15 @@ final class ContactRuns {
         int end = start[seq + 1];
         int step = last ? -1 : 1;
         for (int p = last ? end - 1 : begin; p >= begin && p < end; p += step) {
-            int t = occurred[p];
+            long w = words[p];
+            int t = (int) (w >> 32);
             if (last ? t >= hi : t < lo) {
                 continue;
             }
             if (last ? t < lo : t >= hi) {
                 break;
             }
-            if (leaf ? filter.codesMatch(channel[p], direction[p], kind[p], satisfaction[p], topic[p], subtopic[p])
-                    : filter.matches(t, channel[p], direction[p], kind[p], satisfaction[p], topic[p], subtopic[p])) {
+            if (leaf ? filter.codesMatch(w, subtopic[p]) : filter.matches(w, subtopic[p])) {
                 return t;
             }
         }
@@ -89,6 +91,6 @@ final class ContactRuns {
     }
 
     long bytes() {
-        return 4L * start.length + 14L * occurred.length;
+        return 4L * start.length + 10L * words.length;
     }
 }

@@ -148,12 +148,8 @@ final class ContactStore {
             int p = start[seq];
             for (int i = 0; i < n; i++, p++) {
                 int s = (int) keys[i];
-                packed.occurred[p] = occurred[s];
-                packed.channel[p] = channel[s];
-                packed.direction[p] = direction[s];
-                packed.kind[p] = kind[s];
-                packed.satisfaction[p] = satisfaction[s];
-                packed.topic[p] = topic[s];
+                packed.words[p] = ContactRuns.word(occurred[s], channel[s], direction[s], kind[s], satisfaction[s],
+                        topic[s]);
                 packed.subtopic[p] = subtopic[s];
             }
         }

@@ -18,7 +18,8 @@ final class IndexData {
     final RoaringBitmap excluded = new RoaringBitmap();
     /** Per purpose: the citizens who withdrew their consent for it. */
     final Map<String, RoaringBitmap> withdrawn = new HashMap<>();
-    final NumberColumn birthDay = new NumberColumn();
+    /** Epoch days; bucketed per 256 days (about 170 buckets for a population), so an age range is a union. */
+    final NumberColumn birthDay = NumberColumn.bucketed(8);
     final NumberColumn householdSize = new NumberColumn();
     final NumberColumn youngestChildAge = new NumberColumn();
     final Categorical householdType = new Categorical();
@@ -30,6 +31,7 @@ final class IndexData {
     final Map<String, AttributeColumns> attributes = new HashMap<>();
     final ContactStore contacts = new ContactStore();
     final PerCitizen<StoredDocument> documents = new PerCitizen<>();
+    final ExpiryIndex expiry = new ExpiryIndex();
     final PerCitizen<StoredCase> cases = new PerCitizen<>();
 
     /** The columns of one declared attribute; a value lands in the one its Java type says. */
@@ -88,16 +90,22 @@ final class IndexData {
         language.set(seq, null);
         status.set(seq, null);
         attributes.values().forEach(columns -> columns.set(seq, null));
+        expiry.forget(seq, documents.rows(seq));
         documents.clear(seq);
         cases.clear(seq);
     }
 
     void putDocument(TravelDocumentRow row) {
-        documents.put(row.citizenSeq(), StoredDocument.of(row), d -> d.number().equals(row.number()));
+        int seq = row.citizenSeq();
+        expiry.forget(seq, documents.rows(seq));
+        documents.put(seq, StoredDocument.of(row), d -> d.number().equals(row.number()));
+        expiry.add(seq, documents.rows(seq));
     }
 
     void removeDocument(int seq, String number) {
+        expiry.forget(seq, documents.rows(seq));
         documents.remove(seq, d -> d.number().equals(number));
+        expiry.add(seq, documents.rows(seq));
     }
 
     void putCase(CaseRow row) {
@@ -112,7 +120,7 @@ final class IndexData {
         long bytes = citizens.getLongSizeInBytes() + excluded.getLongSizeInBytes() + birthDay.bytes()
                 + householdSize.bytes() + youngestChildAge.bytes() + householdType.bytes() + postcode.bytes()
                 + neighbourhood.bytes() + district.bytes() + language.bytes() + status.bytes()
-                + contacts.bytes() + documents.bytes(40) + cases.bytes(72);
+                + contacts.bytes() + documents.bytes(40) + expiry.bytes() + cases.bytes(72);
         for (RoaringBitmap w : withdrawn.values()) {
             bytes += w.getLongSizeInBytes();
         }

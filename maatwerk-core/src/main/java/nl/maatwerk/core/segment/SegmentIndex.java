@@ -105,7 +105,7 @@ public final class SegmentIndex {
     /** The seqs of the segment's members at {@code now}. */
     public RoaringBitmap members(CheckedSegment segment, Instant now) {
         Plan plan = Planner.plan(Objects.requireNonNull(segment, "segment"), Objects.requireNonNull(now, "now"));
-        return read(() -> new BitmapEvaluator(data, segment.purpose()).members(plan));
+        return read(() -> new BitmapEvaluator(data, segment.purpose(), now).members(plan));
     }
 
     /** The number of members at {@code now}; apply a {@link MinimumSize} before showing it. */
