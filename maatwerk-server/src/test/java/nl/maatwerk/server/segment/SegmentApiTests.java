@@ -308,6 +308,12 @@ class SegmentApiTests {
                 + " and citizen_id = ? order by id", String.class, panel, id);
         assertThat(events).as("entered (if the citizen came after the segment), then left").endsWith("left");
         assertThat(events.stream().filter("left"::equals)).hasSize(1);
+        boolean agree = false;
+        for (int i = 0; i < 20 && !agree; i++) {   // the SQL cross-check leaves the withdrawn citizen out as well
+            agree = Http.json(http.get("/api/v1/segments/" + panel + "/consistency")).path("agree").asBoolean();
+            Thread.sleep(agree ? 0 : 100);
+        }
+        assertThat(agree).as("engine and SQL agree after the withdrawal").isTrue();
 
         ResponseEntity<String> again = http.put("/api/v1/citizens/" + id + "/consents/participation", """
                 {"state":"given","source":"balie"}""");
