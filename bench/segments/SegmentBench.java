@@ -127,6 +127,30 @@ public class SegmentBench {
     /** What the freshness test watches: a citizen with one such contact enters with a second. */
     static final String FRESH_SEGMENT = "count(contacts where channel in (\"desk\", \"phone\") and occurredAt > now - 90d) >= 2";
 
+    /** BENCH_ENGINE_ONLY=1: the engine's times and counts only (no DuckDB, no SQL), for quick rounds while tuning. */
+    static void engineOnly(SegmentSchema schema, SegmentIndex index) {
+        SegmentCompiler compiler = new SegmentCompiler(schema, SegmentResolver.of(STORED));
+        List<CheckedSegment> compiled = new ArrayList<>();
+        for (Def d : EXPRESSIONS) {
+            compiled.add(compiler.compile(d.id(), d.purpose(), d.text()));
+        }
+        for (int pass = 0; pass < 5; pass++) {
+            for (CheckedSegment seg : compiled) {
+                index.count(seg, now);
+            }
+        }
+        for (int e = 0; e < compiled.size(); e++) {
+            double[] t = new double[runs];
+            long n = 0;
+            for (int r = 0; r < runs; r++) {
+                long s = System.nanoTime();
+                n = index.count(compiled.get(e), now);
+                t[r] = (System.nanoTime() - s) / 1e6;
+            }
+            log("%s engine %s / %s ms, %,d members", EXPRESSIONS.get(e).id(), ms(median(t)), ms(p95(t)), n);
+        }
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final StringBuilder out = new StringBuilder();
 
@@ -136,6 +160,7 @@ public class SegmentBench {
     static int runs = 20;
     static double sqlBudget = 30;
     static Path outFile;
+    static boolean engineOnly;
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i += 2) {
@@ -146,6 +171,7 @@ public class SegmentBench {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--sql-budget" -> sqlBudget = Double.parseDouble(args[i + 1]);
                 case "--out" -> outFile = Path.of(args[i + 1]);
+                case "--engine-only" -> engineOnly = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -183,6 +209,11 @@ public class SegmentBench {
                     (double) (heap1 - heap0) / citizens, (double) contacts / citizens, "documents and cases",
                     estimated >> 20, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     ManagementFactory.getRuntimeMXBean().getInputArguments()));
+
+            if (engineOnly) {
+                engineOnly(schema, index);
+                return;
+            }
 
             // ---- 2. the same tables in DuckDB --------------------------------------------------------------
             Connection duck = DriverManager.getConnection("jdbc:duckdb:");

@@ -14,6 +14,7 @@
 #   BENCH_JAVA_OPTS=-Xmx3g       JVM options of the harness
 #   BENCH_RECORD=1               put the run at the top of RESULTS.md (0: only print)
 #   BENCH_JAR=/path              jar to run generate/import with (see bench/lib.sh)
+#   BENCH_ENGINE_ONLY=0          1: load the index and time the engine only (no DuckDB, no SQL, no freshness, no record)
 # Targets only 127.0.0.1; stops the PostgreSQL it started, also on error or Ctrl-C.
 set -euo pipefail
 
@@ -158,8 +159,9 @@ say "running SegmentBench ($RUNS runs per expression; SQL budget ${SQL_BUDGET} s
 # shellcheck disable=SC2086
 java $HARNESS_OPTS -cp "$CP" "$here/SegmentBench.java" \
     --pg "jdbc:postgresql://127.0.0.1:$PORT/postgres" --work "$WORK" --now "$NOW" \
-    --runs "$RUNS" --sql-budget "$SQL_BUDGET" --out "$LOG/segment-bench.md" 2> >(tee "$LOG/segment-bench.err" >&2) \
+    --runs "$RUNS" --sql-budget "$SQL_BUDGET" --engine-only "$([ "${BENCH_ENGINE_ONLY:-0}" = 1 ] && echo true || echo false)" --out "$LOG/segment-bench.md" 2> >(tee "$LOG/segment-bench.err" >&2) \
     || die "SegmentBench (see $LOG/segment-bench.err)"
+[ "${BENCH_ENGINE_ONLY:-0}" = 1 ] && { say "BENCH_ENGINE_ONLY=1: engine times above, nothing recorded"; exit 0; }
 
 # --- report ----------------------------------------------------------------------------------------------
 COMMIT=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')

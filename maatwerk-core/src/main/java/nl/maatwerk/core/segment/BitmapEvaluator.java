@@ -1,20 +1,26 @@
 package nl.maatwerk.core.segment;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * Evaluates a {@link Plan} over {@link IndexData} into a bitmap of member seqs. Boolean structure maps onto
- * bitmap algebra ({@code and}, {@code or}, {@code andNot} against the universe of indexed, not excluded
- * citizens); leaves read equality bitmaps or scan a column; {@code count}/{@code first}/{@code last} scan the
- * contacts in the filter's time window (or the case holders) with a compiled filter ({@link ContactFilters},
- * {@link CaseFilters}) and tally per citizen.
+ * bitmap algebra against the universe of indexed citizens that neither objected to profiling nor withdrew consent
+ * for the segment's purpose; leaves read equality bitmaps or scan a column; {@code count}/{@code first}/{@code
+ * last} look at each candidate's contacts ({@link ContactStore}) or cases.
+ *
+ * <p><b>Narrowing.</b> Every step is evaluated <em>within</em> a set of candidates and only has to be right for
+ * them: an {@code and} evaluates its cheap parts first (citizen columns, then documents and cases, then contact
+ * aggregates and nested segments) and hands each the candidates the earlier ones left; an {@code or} hands each
+ * part the candidates not yet in. So a contact aggregate next to "age between 25 and 40 and district in (…)" reads
+ * only those citizens' contacts.
  *
  * <p>Bitmaps from columns are live, so nothing here modifies a bitmap in place: every step allocates. One
  * instance per evaluation, used by one thread, under the index's read lock.
@@ -23,28 +29,30 @@ final class BitmapEvaluator {
 
     private final IndexData data;
     private final RoaringBitmap universe;
-    private final int seqs;
     private final Map<String, RoaringBitmap> segments = new HashMap<>();
+    /** The evaluation instant, in seconds since 2000 like the contact columns. */
+    private final long now;
 
-    BitmapEvaluator(IndexData data) {
+    BitmapEvaluator(IndexData data, String purpose, Instant now) {
         this.data = data;
-        this.universe = RoaringBitmap.andNot(data.citizens, data.excluded);
-        this.seqs = data.citizens.isEmpty() ? 0 : data.citizens.last() + 1;
+        this.now = ContactFilter.relative(now.getEpochSecond());
+        RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
+        RoaringBitmap withdrawn = data.withdrawn.get(purpose);
+        this.universe = withdrawn == null ? allowed : RoaringBitmap.andNot(allowed, withdrawn);
     }
 
     RoaringBitmap members(Plan plan) {
-        return RoaringBitmap.and(evaluate(plan), universe);
+        return RoaringBitmap.and(evaluate(plan, universe), universe);
     }
 
-    private RoaringBitmap evaluate(Plan plan) {
+    /** A bitmap that holds exactly the members among {@code within} (and perhaps others outside it). */
+    private RoaringBitmap evaluate(Plan plan, RoaringBitmap within) {
         if (plan instanceof Plan.All all) {
-            return all(all.parts());
+            return all(all.parts(), within);
         } else if (plan instanceof Plan.Any any) {
-            List<RoaringBitmap> parts = new ArrayList<>();
-            any.parts().forEach(p -> parts.add(evaluate(p)));
-            return FastAggregation.or(parts.iterator());
+            return any(any.parts(), within);
         } else if (plan instanceof Plan.Not not) {
-            return RoaringBitmap.andNot(universe, evaluate(not.part()));
+            return RoaringBitmap.andNot(within, evaluate(not.part(), within));
         } else if (plan instanceof Plan.Range r) {
             NumberColumn column = whole(r.field());
             return column == null ? new RoaringBitmap() : column.range(r.from(), r.to(), r.negated());
@@ -59,44 +67,111 @@ final class BitmapEvaluator {
             IndexData.AttributeColumns columns = data.attributes.get(d.field().attribute());
             return columns == null ? new RoaringBitmap() : columns.numbers.compare(d.operator(), d.value());
         } else if (plan instanceof Plan.Documents d) {
-            return documents(d);
+            return documents(d, within);
         } else if (plan instanceof Plan.Count c) {
-            return count(c);
+            return c.source() == Expression.Source.CONTACTS ? countContacts(c, within) : countCases(c, within);
         } else if (plan instanceof Plan.Extreme x) {
-            return extreme(x);
+            return x.source() == Expression.Source.CONTACTS ? extremeContact(x, within) : extremeCase(x, within);
         } else if (plan instanceof Plan.Reference ref) {
             RoaringBitmap done = segments.get(ref.key());
-            if (done == null) {
-                done = evaluate(ref.plan());
-                segments.put(ref.key(), done);
+            if (done != null) {
+                return done;
             }
-            return done;
+            RoaringBitmap result = evaluate(ref.plan(), within);
+            if (within == universe) {
+                segments.put(ref.key(), result);
+            }
+            return result;
         }
         throw new IllegalArgumentException("not a citizen-level plan: " + plan);
     }
 
-    /** {@code a and b and not c}: intersect the positive parts, then subtract the negated ones. */
-    private RoaringBitmap all(List<Plan> parts) {
-        RoaringBitmap result = null;
-        List<Plan> negatives = new ArrayList<>();
-        for (Plan p : parts) {
-            if (p instanceof Plan.Not not) {
-                negatives.add(not.part());
-            } else {
-                RoaringBitmap b = evaluate(p);
-                result = result == null ? b : RoaringBitmap.and(result, b);
-            }
-        }
-        if (result == null) {
-            result = universe;
-        }
-        for (Plan negative : negatives) {
-            if (result.isEmpty()) {
+    /** {@code a and b and …}: cheapest first, each within what the ones before left. */
+    private RoaringBitmap all(List<Plan> parts, RoaringBitmap within) {
+        List<Plan> ordered = mergeCounts(parts);
+        ordered.sort(Comparator.comparingInt(this::cost).thenComparing(p -> p instanceof Plan.Not));
+        RoaringBitmap candidates = within;
+        for (Plan p : ordered) {
+            if (candidates.isEmpty()) {
                 break;
             }
-            result = RoaringBitmap.andNot(result, evaluate(negative));
+            candidates = RoaringBitmap.and(candidates, evaluate(p, candidates));
         }
-        return result;
+        return candidates;
+    }
+
+    /** {@code count(X) >= a and count(X) <= b} becomes one count in {@code [a, b]}, so X is counted once. */
+    private static List<Plan> mergeCounts(List<Plan> parts) {
+        List<Plan> merged = new ArrayList<>(parts.size());
+        for (Plan p : parts) {
+            int same = -1;
+            if (p instanceof Plan.Count c && !c.negated()) {
+                for (int i = 0; i < merged.size() && same < 0; i++) {
+                    if (merged.get(i) instanceof Plan.Count m && !m.negated() && m.source() == c.source()
+                            && java.util.Objects.equals(m.where(), c.where())) {
+                        same = i;
+                    }
+                }
+            }
+            if (same < 0) {
+                merged.add(p);
+            } else {
+                Plan.Count m = (Plan.Count) merged.get(same);
+                Plan.Count c = (Plan.Count) p;
+                merged.set(same, new Plan.Count(c.source(), c.where(), Math.max(m.from(), c.from()),
+                        Math.min(m.to(), c.to()), false));
+            }
+        }
+        return merged;
+    }
+
+    /** {@code a or b or …}: cheapest first, each within the candidates not yet in. */
+    private RoaringBitmap any(List<Plan> parts, RoaringBitmap within) {
+        List<Plan> ordered = new ArrayList<>(parts);
+        ordered.sort(Comparator.comparingInt(this::cost));
+        RoaringBitmap in = new RoaringBitmap();
+        RoaringBitmap open = within;
+        for (Plan p : ordered) {
+            if (open.isEmpty()) {
+                break;
+            }
+            RoaringBitmap hits = RoaringBitmap.and(open, evaluate(p, open));
+            in = RoaringBitmap.or(in, hits);
+            open = RoaringBitmap.andNot(open, hits);
+        }
+        return in;
+    }
+
+    /**
+     * 0: a citizen column; 1: documents and cases (per-citizen lists); 2: the first or last contact at all; 3: a
+     * contact aggregate over at most about a quarter; 4: over a longer window. Another segment costs what its parts do.
+     */
+    private int cost(Plan plan) {
+        if (plan instanceof Plan.All all) {
+            return all.parts().stream().mapToInt(this::cost).max().orElse(0);
+        } else if (plan instanceof Plan.Any any) {
+            return any.parts().stream().mapToInt(this::cost).max().orElse(0);
+        } else if (plan instanceof Plan.Not not) {
+            return cost(not.part());
+        } else if (plan instanceof Plan.Documents) {
+            return 1;
+        } else if (plan instanceof Plan.Count c) {
+            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false) : 1;
+        } else if (plan instanceof Plan.Extreme x) {
+            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true) : 1;
+        } else if (plan instanceof Plan.Reference ref) {
+            return cost(ref.plan());
+        }
+        return 0;
+    }
+
+    private int contactCost(Plan where, boolean extreme) {
+        if (extreme && where == null) {
+            return 2;
+        }
+        long[] window = ContactFilter.compile(where, data.contacts.topics()).window();
+        long end = Math.min(window[1], now);
+        return window[0] != Long.MIN_VALUE && end - window[0] <= 100L * 86_400 ? 3 : 4;
     }
 
     private NumberColumn whole(Plan.Field field) {
@@ -124,10 +199,15 @@ final class BitmapEvaluator {
         };
     }
 
-    private RoaringBitmap documents(Plan.Documents d) {
+    private RoaringBitmap documents(Plan.Documents d, RoaringBitmap within) {
         RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
         long today = d.today();
-        data.documents.holders().forEach((int seq) -> {
+        RoaringBitmap candidates = switch (d.test()) {
+            case TRAVEL_EXPIRES_WITHIN -> data.expiry.expiringBetween(today, d.boundary());
+            case TRAVEL_EXPIRED_WITHIN -> data.expiry.expiringBetween(d.boundary(), today - 1);
+            default -> data.documents.holders();
+        };
+        RoaringBitmap.and(within, candidates).forEach((int seq) -> {
             boolean valid = false;
             boolean hit = false;
             for (StoredDocument doc : data.documents.rows(seq)) {
@@ -146,73 +226,108 @@ final class BitmapEvaluator {
         return out.get();
     }
 
-    private RoaringBitmap count(Plan.Count c) {
-        int[] counts = new int[seqs];
-        if (c.source() == Expression.Source.CONTACTS) {
-            ContactStore.ContactTest test = ContactFilters.test(c.where(), data.contacts.topics());
-            long[] window = ContactFilters.window(c.where());
-            data.contacts.forEach(window[0], window[1], test, (slot, seq) -> {
-                if (seq < counts.length) {
-                    counts[seq]++;
+    /** Counting beyond this cannot change whether {@code n} lies in {@code [from, to)}. */
+    private static int decisive(long from, long to) {
+        long limit = to == Long.MAX_VALUE ? from : to;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, limit));
+    }
+
+    private RoaringBitmap countContacts(Plan.Count c, RoaringBitmap within) {
+        ContactStore contacts = data.contacts;
+        ContactFilter filter = ContactFilter.compile(c.where(), contacts.topics());
+        long[] window = filter.window();
+        int limit = decisive(c.from(), c.to());
+        long from = c.from();
+        long to = c.to();
+        boolean negated = c.negated();
+        return select(within, seq -> {
+            int count = contacts.count(seq, filter, window, limit);
+            return (count >= from && count < to) != negated;
+        });
+    }
+
+    /** A test of one citizen. */
+    @FunctionalInterface
+    private interface SeqTest {
+        boolean test(int seq);
+    }
+
+    /** The seqs of {@code within} that pass {@code test}, through plain bit sets (cheaper than bitmap iteration). */
+    private static RoaringBitmap select(RoaringBitmap within, SeqTest test) {
+        long[] in = BitSetUtil.toLongArray(within);
+        long[] out = new long[in.length];
+        for (int i = 0; i < in.length; i++) {
+            long word = in[i];
+            long hits = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (test.test(i << 6 | bit)) {
+                    hits |= 1L << bit;
                 }
-            });
-        } else {
-            CaseFilters.CaseTest test = CaseFilters.test(c.where());
-            data.cases.holders().forEach((int seq) -> {
-                if (seq < counts.length) {
-                    for (StoredCase row : data.cases.rows(seq)) {
-                        if (test.test(row)) {
-                            counts[seq]++;
-                        }
-                    }
-                }
-            });
+            }
+            out[i] = hits;
         }
+        return BitSetUtil.bitmapOf(out);
+    }
+
+    private RoaringBitmap countCases(Plan.Count c, RoaringBitmap within) {
+        CaseFilters.CaseTest test = CaseFilters.test(c.where());
+        RoaringBitmap holders = data.cases.holders();
         RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
-        universe.forEach((int seq) -> {
-            int n = counts[seq];
+        RoaringBitmap.and(within, holders).forEach((int seq) -> {
+            int n = 0;
+            for (StoredCase row : data.cases.rows(seq)) {
+                if (test.test(row)) {
+                    n++;
+                }
+            }
             if ((n >= c.from() && n < c.to()) != c.negated()) {
+                out.add(seq);
+            }
+        });
+        RoaringBitmap result = out.get();
+        boolean noneCounts = (0 >= c.from() && 0 < c.to()) != c.negated();
+        return noneCounts ? RoaringBitmap.or(result, RoaringBitmap.andNot(within, holders)) : result;
+    }
+
+    private RoaringBitmap extremeContact(Plan.Extreme x, RoaringBitmap within) {
+        ContactStore contacts = data.contacts;
+        ContactFilter filter = ContactFilter.compile(x.where(), contacts.topics());
+        long[] window = filter.window();
+        boolean last = x.which() == Expression.Which.LAST;
+        long from = ContactFilter.relative(x.from());
+        long to = ContactFilter.relative(x.to());
+        boolean negated = x.negated();
+        if (!negated && last) {
+            window[0] = Math.max(window[0], from);   // older matches cannot make the last one late enough
+        } else if (!negated) {
+            window[1] = Math.min(window[1], to);     // nor can newer ones make the first one early enough
+        }
+        return select(within, seq -> {
+            long t = contacts.extreme(seq, filter, window, last);
+            return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
+        });
+    }
+
+    private RoaringBitmap extremeCase(Plan.Extreme x, RoaringBitmap within) {
+        boolean last = x.which() == Expression.Which.LAST;
+        CaseFilters.CaseTest test = CaseFilters.test(x.where());
+        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
+        RoaringBitmap.and(within, data.cases.holders()).forEach((int seq) -> {
+            long best = 0;
+            boolean found = false;
+            for (StoredCase row : data.cases.rows(seq)) {
+                if (test.test(row)) {
+                    long t = row.submitted();
+                    best = !found ? t : last ? Math.max(best, t) : Math.min(best, t);
+                    found = true;
+                }
+            }
+            if (found && (best >= x.from() && best < x.to()) != x.negated()) {
                 out.add(seq);
             }
         });
         return out.get();
     }
-
-    private RoaringBitmap extreme(Plan.Extreme x) {
-        boolean last = x.which() == Expression.Which.LAST;
-        long none = last ? Long.MIN_VALUE : Long.MAX_VALUE;
-        long[] best = new long[seqs];
-        Arrays.fill(best, none);
-        if (x.source() == Expression.Source.CONTACTS) {
-            long[] window = ContactFilters.window(x.where());
-            ContactStore.ContactTest test = ContactFilters.test(x.where(), data.contacts.topics());
-            data.contacts.forEach(window[0], window[1], test, (slot, seq) -> {
-                if (seq < best.length) {
-                    long t = data.contacts.occurredAt(slot);
-                    best[seq] = last ? Math.max(best[seq], t) : Math.min(best[seq], t);
-                }
-            });
-        } else {
-            CaseFilters.CaseTest test = CaseFilters.test(x.where());
-            data.cases.holders().forEach((int seq) -> {
-                if (seq < best.length) {
-                    for (StoredCase row : data.cases.rows(seq)) {
-                        if (test.test(row)) {
-                            long t = row.submitted();
-                            best[seq] = last ? Math.max(best[seq], t) : Math.min(best[seq], t);
-                        }
-                    }
-                }
-            });
-        }
-        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
-        for (int seq = 0; seq < best.length; seq++) {
-            long t = best[seq];
-            if (t != none && (t >= x.from() && t < x.to()) != x.negated()) {
-                out.add(seq);
-            }
-        }
-        return out.get();
-    }
-
 }

@@ -1,24 +1,23 @@
 package nl.maatwerk.core.segment;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
-import org.roaringbitmap.IntConsumer;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Contacts in columns, one array per field, indexed by the contact's id (the database identity is dense, so
- * the id is the slot and no id map is needed). 16 bytes a contact: citizen seq (4), occurred as seconds since
- * 2000-01-01 (4, so 1932–2068), topic and subtopic codes (2 + 2), channel, direction, kind, satisfaction (1 each).
+ * the id is the slot and no id map is needed): citizen seq, occurred as seconds since 2000-01-01 (so 1932–2068),
+ * topic and subtopic codes, channel, direction, kind, satisfaction; and each citizen's slots as a linked list
+ * ({@code head} per seq, {@code next} per slot).
  *
- * <p>Time buckets of 2^20 s (about 12 days) hold the slots that occurred in them. A filter with a time window
- * (as good as every one: "occurredAt &gt; now - 90d") visits only the buckets the window touches, and tests each
- * candidate against the columns; with contacts roughly in id order the buckets are runs and cost little.
+ * <p>Aggregates read a {@link ContactRuns} snapshot: the same contacts packed by citizen and time. Citizens whose
+ * contacts changed since the snapshot are marked stale and answered from their linked list instead (a handful of
+ * slots each); once the changes since the snapshot pass half its size, {@link #settle()} packs a new one. So a
+ * committed contact costs a few array stores, and the next evaluation already counts it.
  */
 final class ContactStore {
 
     static final long EPOCH_2000 = 946_684_800L;
-    static final int BUCKET_SHIFT = 20;
+    /** "No matching contact" from {@link #extreme}. */
+    static final long NO_TIME = Long.MIN_VALUE;
     private static final int NONE = -1;
 
     private int[] citizen = new int[0];
@@ -29,9 +28,15 @@ final class ContactStore {
     private byte[] direction = new byte[0];
     private byte[] kind = new byte[0];
     private byte[] satisfaction = new byte[0];
+    private int[] next = new int[0];
+    private int[] head = new int[0];
     private final Dictionary topics = new Dictionary();
-    private final TreeMap<Integer, RoaringBitmap> buckets = new TreeMap<>();
     private int size;
+
+    private ContactRuns runs = ContactRuns.EMPTY;
+    /** Bit per seq: its contacts changed since {@link #runs} was packed. */
+    private long[] stale = new long[0];
+    private int changes;
 
     void put(ContactRow row) {
         long seconds = row.occurredAt().getEpochSecond() - EPOCH_2000;
@@ -41,7 +46,8 @@ final class ContactStore {
         int slot = (int) row.id();
         remove(slot);
         ensure(slot);
-        citizen[slot] = row.citizenSeq();
+        int seq = row.citizenSeq();
+        citizen[slot] = seq;
         occurred[slot] = (int) seconds;
         topic[slot] = topics.code(row.topic());
         subtopic[slot] = topics.code(row.subtopic());
@@ -49,20 +55,45 @@ final class ContactStore {
         direction[slot] = (byte) row.direction().ordinal();
         kind[slot] = (byte) row.kind().ordinal();
         satisfaction[slot] = row.satisfaction() == null ? 0 : row.satisfaction().byteValue();
-        buckets.computeIfAbsent(occurred[slot] >> BUCKET_SHIFT, b -> new RoaringBitmap()).add(slot);
+        ensureCitizen(seq);
+        next[slot] = head[seq];
+        head[seq] = slot;
+        touch(seq);
         size++;
     }
 
     void remove(long id) {
         int slot = (int) id;
         if (slot < citizen.length && citizen[slot] != NONE) {
-            RoaringBitmap bucket = buckets.get(occurred[slot] >> BUCKET_SHIFT);
-            bucket.remove(slot);
-            if (bucket.isEmpty()) {
-                buckets.remove(occurred[slot] >> BUCKET_SHIFT);
+            int seq = citizen[slot];
+            if (head[seq] == slot) {
+                head[seq] = next[slot];
+            } else {
+                int s = head[seq];
+                while (next[s] != slot) {
+                    s = next[s];
+                }
+                next[s] = next[slot];
             }
             citizen[slot] = NONE;
+            touch(seq);
             size--;
+        }
+    }
+
+    private void touch(int seq) {
+        stale[seq >>> 6] |= 1L << seq;
+        changes++;
+    }
+
+    private boolean isStale(int seq) {
+        return (stale[seq >>> 6] & 1L << seq) != 0;
+    }
+
+    /** After a batch of changes: packs a new snapshot when the stale part has grown to half the packed one. */
+    void settle() {
+        if (changes > 1024 + runs.size() / 2) {
+            pack();
         }
     }
 
@@ -79,88 +110,98 @@ final class ContactStore {
             direction = Arrays.copyOf(direction, length);
             kind = Arrays.copyOf(kind, length);
             satisfaction = Arrays.copyOf(satisfaction, length);
+            next = Arrays.copyOf(next, length);
         }
+    }
+
+    private void ensureCitizen(int seq) {
+        if (seq >= head.length) {
+            int old = head.length;
+            int length = Math.max(seq + 1, old + (old >> 1) + 1024);
+            head = Arrays.copyOf(head, length);
+            Arrays.fill(head, old, length, NONE);
+            stale = Arrays.copyOf(stale, (length + 63) >>> 6);
+        }
+    }
+
+    /** Packs every contact by citizen and time into a new {@link ContactRuns}; nobody is stale afterwards. */
+    void pack() {
+        int citizens = head.length;
+        int[] start = new int[citizens + 1];
+        int longest = 0;
+        for (int seq = 0; seq < citizens; seq++) {
+            int n = 0;
+            for (int s = head[seq]; s != NONE; s = next[s]) {
+                n++;
+            }
+            start[seq + 1] = start[seq] + n;
+            longest = Math.max(longest, n);
+        }
+        ContactRuns packed = new ContactRuns(start, start[citizens]);
+        long[] keys = new long[longest];
+        for (int seq = 0; seq < citizens; seq++) {
+            int n = 0;
+            for (int s = head[seq]; s != NONE; s = next[s]) {
+                keys[n++] = (long) occurred[s] << 32 | s;
+            }
+            Arrays.sort(keys, 0, n);
+            int p = start[seq];
+            for (int i = 0; i < n; i++, p++) {
+                int s = (int) keys[i];
+                packed.words[p] = ContactRuns.word(occurred[s], channel[s], direction[s], kind[s], satisfaction[s],
+                        topic[s]);
+                packed.subtopic[p] = subtopic[s];
+            }
+        }
+        runs = packed;
+        Arrays.fill(stale, 0);
+        changes = 0;
     }
 
     int size() {
         return size;
     }
 
-    /**
-     * Calls {@code action} with (slot, citizen seq) for every contact that may lie in the epoch-second window
-     * {@code [from, to)} and passes {@code test}.
-     */
-    void forEach(long from, long to, ContactTest test, SlotAction action) {
-        Map<Integer, RoaringBitmap> window = buckets;
-        long lo = Math.max(from, Long.MIN_VALUE + EPOCH_2000) - EPOCH_2000;
-        long hi = to - EPOCH_2000;
-        if (lo >= hi) {
-            return;
-        }
-        if (lo > Integer.MIN_VALUE || hi < Integer.MAX_VALUE) {
-            int first = (int) (Math.max(lo, Integer.MIN_VALUE) >> BUCKET_SHIFT);
-            int last = (int) (Math.min(hi, Integer.MAX_VALUE) >> BUCKET_SHIFT);
-            window = buckets.subMap(first, true, last, true);
-        }
-        IntConsumer visit = slot -> {
-            if (test.test(this, slot)) {
-                action.accept(slot, citizen[slot]);
-            }
-        };
-        for (RoaringBitmap bucket : window.values()) {
-            bucket.forEach(visit);
-        }
-    }
-
-    long occurredAt(int slot) {
-        return occurred[slot] + EPOCH_2000;
-    }
-
-    int channel(int slot) {
-        return channel[slot];
-    }
-
-    int direction(int slot) {
-        return direction[slot];
-    }
-
-    int kind(int slot) {
-        return kind[slot];
-    }
-
-    char topic(int slot) {
-        return topic[slot];
-    }
-
-    char subtopic(int slot) {
-        return subtopic[slot];
-    }
-
-    int satisfaction(int slot) {
-        return satisfaction[slot];
-    }
-
     Dictionary topics() {
         return topics;
     }
 
-    long bytes() {
-        long bytes = 16L * citizen.length + topics.bytes();
-        for (RoaringBitmap b : buckets.values()) {
-            bytes += b.getLongSizeInBytes() + 48;
+    /**
+     * The number of {@code seq}'s contacts that pass {@code filter}, counted up to {@code limit}; {@code window} is
+     * the filter's {@link ContactFilter#window()}.
+     */
+    int count(int seq, ContactFilter filter, long[] window, int limit) {
+        if (seq < head.length && isStale(seq)) {
+            int n = 0;
+            for (int s = head[seq]; s != NONE && n < limit; s = next[s]) {
+                if (matches(s, filter)) {
+                    n++;
+                }
+            }
+            return n;
         }
-        return bytes;
+        return seq < runs.citizens() ? runs.count(seq, filter, window[0], window[1], limit) : 0;
     }
 
-    /** A compiled contact filter. */
-    @FunctionalInterface
-    interface ContactTest {
-        boolean test(ContactStore store, int slot);
+    /** The time (seconds since 2000) of {@code seq}'s last or first contact that passes {@code filter}, else NO_TIME. */
+    long extreme(int seq, ContactFilter filter, long[] window, boolean last) {
+        if (seq < head.length && isStale(seq)) {
+            long best = NO_TIME;
+            for (int s = head[seq]; s != NONE; s = next[s]) {
+                if (matches(s, filter) && (best == NO_TIME || (last ? occurred[s] > best : occurred[s] < best))) {
+                    best = occurred[s];
+                }
+            }
+            return best;
+        }
+        return seq < runs.citizens() ? runs.extreme(seq, filter, window[0], window[1], last) : NO_TIME;
     }
 
-    /** What to do with a matching contact. */
-    @FunctionalInterface
-    interface SlotAction {
-        void accept(int slot, int citizenSeq);
+    private boolean matches(int s, ContactFilter filter) {
+        return filter.matches(occurred[s], channel[s], direction[s], kind[s], satisfaction[s], topic[s], subtopic[s]);
+    }
+
+    long bytes() {
+        return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes();
     }
 }

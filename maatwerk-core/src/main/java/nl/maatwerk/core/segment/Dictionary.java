@@ -33,6 +33,11 @@ final class Dictionary {
         return code == null ? 0 : code;
     }
 
+    /** The highest code handed out. */
+    int size() {
+        return texts.size();
+    }
+
     long bytes() {
         return 80L * texts.size();
     }

@@ -16,7 +16,10 @@ final class IndexData {
 
     final RoaringBitmap citizens = new RoaringBitmap();
     final RoaringBitmap excluded = new RoaringBitmap();
-    final NumberColumn birthDay = new NumberColumn();
+    /** Per purpose: the citizens who withdrew their consent for it. */
+    final Map<String, RoaringBitmap> withdrawn = new HashMap<>();
+    /** Epoch days; bucketed per 256 days (about 170 buckets for a population), so an age range is a union. */
+    final NumberColumn birthDay = NumberColumn.bucketed(8);
     final NumberColumn householdSize = new NumberColumn();
     final NumberColumn youngestChildAge = new NumberColumn();
     final Categorical householdType = new Categorical();
@@ -28,6 +31,7 @@ final class IndexData {
     final Map<String, AttributeColumns> attributes = new HashMap<>();
     final ContactStore contacts = new ContactStore();
     final PerCitizen<StoredDocument> documents = new PerCitizen<>();
+    final ExpiryIndex expiry = new ExpiryIndex();
     final PerCitizen<StoredCase> cases = new PerCitizen<>();
 
     /** The columns of one declared attribute; a value lands in the one its Java type says. */
@@ -75,6 +79,7 @@ final class IndexData {
     void remove(int seq) {
         citizens.remove(seq);
         excluded.remove(seq);
+        withdrawn.values().forEach(w -> w.remove(seq));
         birthDay.setWhole(seq, null);
         householdSize.setWhole(seq, null);
         youngestChildAge.setWhole(seq, null);
@@ -85,16 +90,22 @@ final class IndexData {
         language.set(seq, null);
         status.set(seq, null);
         attributes.values().forEach(columns -> columns.set(seq, null));
+        expiry.forget(seq, documents.rows(seq));
         documents.clear(seq);
         cases.clear(seq);
     }
 
     void putDocument(TravelDocumentRow row) {
-        documents.put(row.citizenSeq(), StoredDocument.of(row), d -> d.number().equals(row.number()));
+        int seq = row.citizenSeq();
+        expiry.forget(seq, documents.rows(seq));
+        documents.put(seq, StoredDocument.of(row), d -> d.number().equals(row.number()));
+        expiry.add(seq, documents.rows(seq));
     }
 
     void removeDocument(int seq, String number) {
+        expiry.forget(seq, documents.rows(seq));
         documents.remove(seq, d -> d.number().equals(number));
+        expiry.add(seq, documents.rows(seq));
     }
 
     void putCase(CaseRow row) {
@@ -109,7 +120,10 @@ final class IndexData {
         long bytes = citizens.getLongSizeInBytes() + excluded.getLongSizeInBytes() + birthDay.bytes()
                 + householdSize.bytes() + youngestChildAge.bytes() + householdType.bytes() + postcode.bytes()
                 + neighbourhood.bytes() + district.bytes() + language.bytes() + status.bytes()
-                + contacts.bytes() + documents.bytes(40) + cases.bytes(72);
+                + contacts.bytes() + documents.bytes(40) + expiry.bytes() + cases.bytes(72);
+        for (RoaringBitmap w : withdrawn.values()) {
+            bytes += w.getLongSizeInBytes();
+        }
         for (AttributeColumns columns : attributes.values()) {
             bytes += columns.bytes();
         }

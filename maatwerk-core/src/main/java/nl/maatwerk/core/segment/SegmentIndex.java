@@ -13,11 +13,12 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p><b>Structures.</b> Code and text fields are equality bitmaps (RoaringBitmap per value); numbers and dates
  * (birth date as epoch day, so {@code age} is a birth-date range relative to today) are dense arrays scanned per
- * query; contacts are columns indexed by contact id with time buckets; documents and cases are small lists per
+ * query; contacts are columns indexed by contact id, packed per citizen and time for aggregates; documents and cases are small lists per
  * citizen. See {@code docs/segment-language.md} for costs. {@link #estimatedBytes()} reports the footprint.
  *
  * <p><b>Privacy.</b> Citizens who objected to profiling are {@linkplain #exclude(int, boolean) excluded}: they
- * are subtracted from every result, including from {@code not …}.
+ * are subtracted from every result, including from {@code not …}; those who withdrew consent for a purpose
+ * ({@link #withdrawConsent}) from every segment of that purpose.
  *
  * <p><b>Threads.</b> Any number of concurrent readers and one writer, through a fair {@link ReentrantReadWriteLock}:
  * evaluations share the read lock, every change takes the write lock for its few array and bitmap stores (micro-
@@ -47,6 +48,21 @@ public final class SegmentIndex {
                 data.excluded.add(seq);
             } else {
                 data.excluded.remove(seq);
+            }
+        });
+    }
+
+    /**
+     * Marks a citizen as having withdrawn (or given again) consent for {@code purpose}: never a member of a
+     * segment with that purpose while withdrawn.
+     */
+    public void withdrawConsent(int seq, String purpose, boolean withdrawn) {
+        Objects.requireNonNull(purpose, "purpose");
+        write(() -> {
+            if (withdrawn) {
+                data.withdrawn.computeIfAbsent(purpose, p -> new RoaringBitmap()).add(seq);
+            } else if (data.withdrawn.containsKey(purpose)) {
+                data.withdrawn.get(purpose).remove(seq);
             }
         });
     }
@@ -89,7 +105,7 @@ public final class SegmentIndex {
     /** The seqs of the segment's members at {@code now}. */
     public RoaringBitmap members(CheckedSegment segment, Instant now) {
         Plan plan = Planner.plan(Objects.requireNonNull(segment, "segment"), Objects.requireNonNull(now, "now"));
-        return read(() -> new BitmapEvaluator(data).members(plan));
+        return read(() -> new BitmapEvaluator(data, segment.purpose(), now).members(plan));
     }
 
     /** The number of members at {@code now}; apply a {@link MinimumSize} before showing it. */
@@ -116,6 +132,9 @@ public final class SegmentIndex {
         try {
             change.run();
         } finally {
+            if (lock.getWriteHoldCount() == 1) {   // the outermost change of a batch
+                data.contacts.settle();
+            }
             w.unlock();
         }
     }

@@ -141,6 +141,7 @@ class SegmentSqlAgreementTests {
                         Arbitraries.of("s1", "s2", "s3").map(Expression.InSegment::new)),
                 Arbitraries.oneOf(
                         count(Expression.Source.CONTACTS, contact(2)), count(Expression.Source.CASES, municipalCase(2)),
+                        twoSided(Expression.Source.CONTACTS, contact(2)),
                         extreme(Expression.Source.CONTACTS, "occurredAt", contact(2)),
                         extreme(Expression.Source.CASES, "submittedAt", municipalCase(2))));
         return depth == 0 ? leaf : combine(leaf, Arbitraries.lazy(() -> citizen(depth - 1)));
@@ -181,6 +182,13 @@ class SegmentSqlAgreementTests {
     private static Arbitrary<Expression> count(Expression.Source source, Arbitrary<Expression> where) {
         return Combinators.combine(where.optional(0.85), Arbitraries.of(Operator.class),
                 Arbitraries.longs().between(0, 4)).as((w, op, n) -> new Expression.Count(source, w, op, n));
+    }
+
+    /** {@code count(X) >= a and count(X) <= b} with the same X: the engine counts X once for both. */
+    private static Arbitrary<Expression> twoSided(Expression.Source source, Arbitrary<Expression> where) {
+        return Combinators.combine(where.optional(0.85), Arbitraries.longs().between(0, 3),
+                Arbitraries.longs().between(0, 4)).as((w, a, b) -> new Expression.And(List.of(
+                        new Expression.Count(source, w, Operator.GE, a), new Expression.Count(source, w, Operator.LE, b))));
     }
 
     private static Arbitrary<Expression> extreme(Expression.Source source, String property,

@@ -64,6 +64,23 @@ class IndexLoader {
                 code(RegistrationStatus.class, rs.getString(10)), attributes(rs.getString(11), types)), rs.getBoolean(12))));
     }
 
+    /** A citizen's latest purpose-wide consent event for one purpose: does it keep them out of its segments? */
+    record Withdrawal(int seq, String purpose, boolean withdrawn) {
+    }
+
+    /**
+     * Per citizen and purpose, whether the latest consent event for the purpose as a whole (no channel) keeps the
+     * citizen out of the purpose's segments: consent withdrawn (for a purpose resting on consent), or an objection
+     * (for public task or legitimate interest; "withdrawn" there lifts the objection).
+     */
+    void withdrawals(String condition, Object[] args, Consumer<Withdrawal> into) {
+        stream("select c.seq, e.purpose, e.state = 'objected' or (e.state = 'withdrawn' and e.legal_basis = 'consent')"
+                + " from (select distinct on (citizen_id, purpose) citizen_id, purpose, state, legal_basis"
+                + " from consent_event where channel is null order by citizen_id, purpose, id desc) e"
+                + " join citizen c on c.id = e.citizen_id where " + condition, args,
+                rs -> into.accept(new Withdrawal(rs.getInt(1), rs.getString(2), rs.getBoolean(3))));
+    }
+
     void contacts(String condition, Object[] args, Consumer<ContactRow> into) {
         stream("select k.id, c.seq, k.channel, k.direction, k.kind, k.topic, k.subtopic, k.occurred_at, k.satisfaction"
                 + " from contact k join citizen c on c.id = k.citizen_id where " + condition, args,

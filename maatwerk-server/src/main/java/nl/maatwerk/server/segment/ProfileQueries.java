@@ -49,13 +49,22 @@ class ProfileQueries {
                 (Object) seqs.toArray(Integer[]::new));
     }
 
-    /** Members by the SQL translation, less those who objected to profiling (which the translation leaves to us). */
-    RoaringBitmap seqs(SqlPredicate where) {
+    /**
+     * Members by the SQL translation, less those who objected to profiling or whose latest purpose-wide consent event
+     * for the segment's purpose keeps them out (which the translation leaves to us; see IndexLoader.withdrawals).
+     */
+    RoaringBitmap seqs(SqlPredicate where, String purpose) {
         RoaringBitmap seqs = new RoaringBitmap();
-        jdbc.query("select c.seq from citizen c where (" + where.sql() + ") and not c.profiling_objection",
+        Object[] args = new Object[where.parameters().size() + 1];
+        where.parameters().toArray(args);
+        args[args.length - 1] = purpose;
+        jdbc.query("select c.seq from citizen c where (" + where.sql() + ") and not c.profiling_objection"
+                + " and coalesce((select e.state = 'objected' or (e.state = 'withdrawn' and e.legal_basis = 'consent')"
+                + " from consent_event e where e.citizen_id = c.id and e.purpose = ? and e.channel is null"
+                + " order by e.id desc limit 1), false) = false",
                 rs -> {
                     seqs.add(rs.getInt(1));
-                }, where.parameters().toArray());
+                }, args);
         return seqs;
     }
 

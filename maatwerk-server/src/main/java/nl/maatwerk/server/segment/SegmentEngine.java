@@ -104,6 +104,7 @@ class SegmentEngine {
                     index.upsertCitizen(c.row());
                     index.exclude(c.row().seq(), c.objected());
                 });
+                loader.withdrawals("true", none, w -> index.withdrawConsent(w.seq(), w.purpose(), w.withdrawn()));
                 loader.contacts("true", none, index::putContact);
                 loader.travelDocuments("true", none, index::putTravelDocument);
                 loader.cases("true", none, index::putCase);
@@ -174,9 +175,11 @@ class SegmentEngine {
         List<TravelDocumentRow> documents = new ArrayList<>();
         List<CaseRow> cases = new ArrayList<>();
         List<ContactRow> contacts = new ArrayList<>();
+        List<IndexLoader.Withdrawal> withdrawals = new ArrayList<>();
         if (citizenCondition != null) {
             Object[] args = citizenArgs.toArray();
             loader.citizens(citizenCondition, args, schema.types(), citizens::add);
+            loader.withdrawals(citizenCondition, args, withdrawals::add);
             loader.travelDocuments(citizenCondition, args, documents::add);
             loader.cases(citizenCondition, args, cases::add);
         }
@@ -194,6 +197,7 @@ class SegmentEngine {
                 index.exclude(seq, c.objected());
             }
             changed.citizens().stream().filter(seq -> !found.contains(seq)).forEach(index::removeCitizen);
+            withdrawals.forEach(w -> index.withdrawConsent(w.seq(), w.purpose(), w.withdrawn()));
             documents.forEach(index::putTravelDocument);
             cases.forEach(index::putCase);
             for (ContactRow contact : contacts) {

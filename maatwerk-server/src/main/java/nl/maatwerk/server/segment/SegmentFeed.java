@@ -35,6 +35,12 @@ class SegmentFeed {
         return listener("case_status_change", engine);
     }
 
+    /** A consent withdrawn or an objection for a purpose takes the citizen out of that purpose's segments. */
+    @Bean
+    ChangeListener segmentConsentChanges(SegmentEngine engine) {
+        return listener("consent_event", engine);
+    }
+
     private static ChangeListener listener(String table, SegmentEngine engine) {
         return new ChangeListener() {
             @Override

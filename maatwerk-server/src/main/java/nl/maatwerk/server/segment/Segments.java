@@ -258,7 +258,7 @@ public class Segments {
         Instant now = Instant.now();
         RoaringBitmap inMemory = engine.members(live.checked(), now);
         SqlPredicate where = SegmentSql.where(live.checked(), now);
-        RoaringBitmap inDatabase = profiles.seqs(where);
+        RoaringBitmap inDatabase = profiles.seqs(where, live.checked().purpose());
         long onlyEngine = RoaringBitmap.andNot(inMemory, inDatabase).getLongCardinality();
         long onlyDatabase = RoaringBitmap.andNot(inDatabase, inMemory).getLongCardinality();
         return new Consistency(key, now, onlyEngine == 0 && onlyDatabase == 0, onlyEngine, onlyDatabase,

@@ -277,4 +277,47 @@ class SegmentApiTests {
                 String.class, key, id);
         assertThat(events).containsExactly("entered");
     }
+
+    @Test
+    void withdrawnConsent_takesCitizenOutOfThatPurposesSegmentsWithinASecond() throws Exception {
+        UUID id = UUID.randomUUID();
+        assertThat(http.put("/api/v1/citizens/" + id, TestCitizens.json(id, TestCitizens.newBsn())).getStatusCode().value()).isEqualTo(201);
+        String panel = key("panel");
+        ResponseEntity<String> made = create(panel, "participation", "language = \"nl\"");
+        assertThat(made.getStatusCode().value()).as(made.getBody()).isEqualTo(201);
+        String local = createOk("local", "postcode = \"1012AB\"");
+        awaitSegmentsOf(id, panel, Duration.ofSeconds(5));
+        awaitSegmentsOf(id, local, Duration.ofSeconds(5));
+        ResponseEntity<String> given = http.put("/api/v1/citizens/" + id + "/consents/participation", """
+                {"state":"given","source":"mijn-gemeente"}""");
+        assertThat(given.getStatusCode().value()).as(given.getBody()).isBetween(200, 201);
+        Thread.sleep(300);
+        assertThat(segmentsOf(id)).contains(panel, local);
+
+        ResponseEntity<String> withdrawn = http.put("/api/v1/citizens/" + id + "/consents/participation", """
+                {"state":"withdrawn","source":"mijn-gemeente"}""");
+        assertThat(withdrawn.getStatusCode().value()).as(withdrawn.getBody()).isBetween(200, 201);
+        long started = System.nanoTime();
+        while (segmentsOf(id).contains(panel)) {
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("out of %s after the withdrawal", panel)
+                    .isLessThan(Duration.ofSeconds(1));
+            Thread.sleep(10);
+        }
+        assertThat(segmentsOf(id)).as("only the purpose withdrawn from").contains(local).doesNotContain(panel);
+        List<String> events = jdbc.queryForList("select change from segment_membership_event where segment_key = ?"
+                + " and citizen_id = ? order by id", String.class, panel, id);
+        assertThat(events).as("entered (if the citizen came after the segment), then left").endsWith("left");
+        assertThat(events.stream().filter("left"::equals)).hasSize(1);
+        boolean agree = false;
+        for (int i = 0; i < 20 && !agree; i++) {   // the SQL cross-check leaves the withdrawn citizen out as well
+            agree = Http.json(http.get("/api/v1/segments/" + panel + "/consistency")).path("agree").asBoolean();
+            Thread.sleep(agree ? 0 : 100);
+        }
+        assertThat(agree).as("engine and SQL agree after the withdrawal").isTrue();
+
+        ResponseEntity<String> again = http.put("/api/v1/citizens/" + id + "/consents/participation", """
+                {"state":"given","source":"balie"}""");
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isBetween(200, 201);
+        awaitSegmentsOf(id, panel, Duration.ofSeconds(1));
+    }
 }
