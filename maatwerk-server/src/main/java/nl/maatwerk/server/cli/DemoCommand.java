@@ -70,6 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         step("Loading travel documents", p -> profiles.importCsv(ProfileImport.Kind.DOCUMENTS, generated.resolve("travel_documents.csv"), p));
         step("Loading cases", p -> profiles.importCsv(ProfileImport.Kind.CASES, generated.resolve("cases.csv"), p));
         step("Loading case history", p -> profiles.importCsv(ProfileImport.Kind.CASE_HISTORY, generated.resolve("case_status_history.csv"), p));
+        step("Loading digital addresses", p -> profiles.importCsv(ProfileImport.Kind.DIGITAL_ADDRESSES, generated.resolve("digital_addresses.csv"), p));
         ContactImport contacts = context.getBean(ContactImport.class);
         step("Loading contacts", p -> {
             ContactImport.Outcome outcome = contacts.importCsv(generated.resolve("contacts.csv"), null, p);
