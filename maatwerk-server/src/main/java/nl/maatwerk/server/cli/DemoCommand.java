@@ -1,12 +1,14 @@
 package nl.maatwerk.server.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import nl.maatwerk.core.synth.SyntheticCsv;
 import nl.maatwerk.core.synth.SyntheticMunicipality;
 import nl.maatwerk.server.contact.ContactImport;
+import nl.maatwerk.server.engage.JourneyExamples;
 import nl.maatwerk.server.platform.CsvCopy;
 import nl.maatwerk.server.platform.CsvFiles;
 import nl.maatwerk.server.platform.ProgressListener;
@@ -42,9 +44,14 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             load(context, town);
         }
+        List<String> examples = context.getBean(JourneyExamples.class).load();
+        if (!examples.isEmpty()) {
+            System.out.println("Example journeys defined: " + String.join(", ", examples));
+        }
         System.out.printf("%nMaatwerk demo: http://localhost:%d/%n", port);
         System.out.printf("  Contact dashboard: http://localhost:%d/dashboard%n", port);
         System.out.printf("  Weekly tamtam:     http://localhost:%d/bulletins (last week's is composed within a minute)%n", port);
+        System.out.printf("  Journeys:          http://localhost:%d/journeys  (contact-centre tasks: /tasks)%n", port);
         System.out.printf("  API documentation: http://localhost:%d/api/v1/docs%n", port);
         System.out.println("  No login yet: the demo is open on this machine (accounts and API keys arrive with the privacy issue).");
         System.out.println("  Stop with Ctrl-C; start again with the same --data-dir to reuse the data.");

@@ -48,6 +48,11 @@ public record JourneyDefinition(String key, String name, String purpose, Trigger
     /** One step; which fields apply depends on the type. */
     public sealed interface Step permits Send, Wait, Branch, Escalate {
         String id();
+
+        /** send, wait, branch or escalate, as in the definition. */
+        default String type() {
+            return this instanceof Send ? "send" : this instanceof Wait ? "wait" : this instanceof Branch ? "branch" : "escalate";
+        }
     }
 
     /**
