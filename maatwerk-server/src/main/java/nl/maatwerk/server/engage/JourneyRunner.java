@@ -91,6 +91,10 @@ class JourneyRunner {
         return cap;
     }
 
+    QuietHours quietHours() {
+        return quietHours;
+    }
+
     /** Finds new occurrences of one journey at {@code now}; returns how many were new. */
     int trigger(JourneyStore.Row row, Instant now) {
         JourneyDefinition d = definition(row);
@@ -291,6 +295,12 @@ class JourneyRunner {
     }
 
     void escalate(JourneyDefinition d, JourneyStore.Occurrence o, int step, String action, String reason, Instant now) {
+        escalateTaskOnly(d, o, step, action, reason, now);
+        store.decide(o, step, "escalated", null, reason, "task: " + action, null, null, now);
+    }
+
+    /** The contact-centre task with the citizen's context (why, which journey, what was sent); no decision. */
+    void escalateTaskOnly(JourneyDefinition d, JourneyStore.Occurrence o, int step, String action, String reason, Instant now) {
         ObjectNode context = json.createObjectNode();
         context.put("journey", d.name());
         context.put("journeyKey", d.key());
@@ -304,7 +314,6 @@ class JourneyRunner {
             }
         }
         tasks.add(o.citizenId(), d.key(), o.id(), step, action, reason, context.toString(), now);
-        store.decide(o, step, "escalated", null, reason, "task: " + action, null, null, now);
     }
 
     /** Channels tried for this step before (sent or failed), for the fallback. */
@@ -348,14 +357,14 @@ class JourneyRunner {
         }, citizenId);
     }
 
-    private static String describe(List<ChannelChooser.Refusal> refused) {
+    static String describe(List<ChannelChooser.Refusal> refused) {
         if (refused.isEmpty()) {
             return null;
         }
         return String.join(", ", refused.stream().map(r -> r.channel().code() + ": " + r.reason()).toList());
     }
 
-    private static String token() {
+    static String token() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -2,6 +2,7 @@ package nl.maatwerk.server.engage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.server.privacy.ConsentService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,6 +24,11 @@ class PreferenceChannelChooser implements ChannelChooser {
 
     @Override
     public Choice choose(Request r) {
+        return choose(r, c -> consent.mayContact(r.citizenId(), r.purpose(), c));
+    }
+
+    /** The same choice with consent answered by {@code mayContact} (the bulk path knows it for many at once). */
+    static Choice choose(Request r, Predicate<Channel> mayContact) {
         List<Channel> ordered = new ArrayList<>(r.candidates());
         Channel preferred = r.addresses() == null ? null : r.addresses().preferredChannel();
         if (preferred != null && ordered.remove(preferred)) {
@@ -35,7 +41,7 @@ class PreferenceChannelChooser implements ChannelChooser {
                 refused.add(new Refusal(c, "failed_before"));
             } else if (c.digital() && (r.addresses() == null || r.addresses().addressFor(c) == null)) {
                 refused.add(new Refusal(c, "no_address"));
-            } else if (!consent.mayContact(r.citizenId(), r.purpose(), c)) {
+            } else if (!mayContact.test(c)) {
                 refused.add(new Refusal(c, "no_consent"));
             } else {
                 usable.add(c);

@@ -41,7 +41,7 @@ final class JourneyFixture {
         UUID id = UUID.randomUUID();
         assertThat(http.put("/api/v1/citizens/" + id, TestCitizens.json(id, TestCitizens.newBsn())).getStatusCode().value())
                 .isEqualTo(201);
-        if (email != null || phone != null) {
+        if (email != null || phone != null || preferred != null) {
             StringBuilder list = new StringBuilder();
             if (email != null) {
                 list.append("{\"type\":\"email\",\"address\":\"").append(email).append("\"}");
