@@ -3,6 +3,8 @@ package nl.maatwerk.server.engage;
 import java.time.Instant;
 import java.util.Set;
 import nl.maatwerk.core.model.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JourneyFallback {
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyFallback.class);
 
     private final JourneyStore store;
     private final JourneyRunner runner;
@@ -27,7 +31,13 @@ class JourneyFallback {
         if (event.journeyKey() == null) {
             return;
         }
-        runner.transaction().executeWithoutResult(s -> handle(event, Instant.now()));
+        try {
+            runner.transaction().executeWithoutResult(s -> handle(event, Instant.now()));
+        } catch (RuntimeException e) {
+            // the dispatcher publishes this after its own commit; a journey problem must not stop delivery
+            log.warn("journey {}: status {} of {} not handled: {}", event.journeyKey(), event.status(),
+                    event.idempotencyKey(), e.toString());
+        }
     }
 
     void handle(MessageStatusChanged event, Instant now) {
