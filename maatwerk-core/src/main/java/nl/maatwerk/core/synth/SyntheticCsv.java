@@ -28,10 +28,11 @@ public final class SyntheticCsv {
     public static final String CASE_STATUS_HISTORY = "case_status_history.csv";
     public static final String CONTACTS = "contacts.csv";
     public static final String TRUTH_PREFERENCES = "truth_preferences.csv";
+    public static final String DIGITAL_ADDRESSES = "digital_addresses.csv";
 
     /** The files in the order an importer should load them (citizens before what refers to them). */
     public static final List<String> FILES = List.of(CITIZENS, TRAVEL_DOCUMENTS, CASES, CASE_STATUS_HISTORY, CONTACTS,
-            TRUTH_PREFERENCES);
+            TRUTH_PREFERENCES, DIGITAL_ADDRESSES);
 
     static final String[] CITIZEN_COLUMNS = {"id", "bsn", "birthDate", "householdId", "householdType",
         "householdSize", "youngestChildAge", "postcode", "houseNumber", "neighbourhood", "district", "municipality",
@@ -44,6 +45,7 @@ public final class SyntheticCsv {
         "topic", "subtopic", "occurredAt", "closedAt", "resolvedFirstContact", "satisfaction", "neighbourhood",
         "district", "text"};
     static final String[] TRUTH_COLUMNS = {"citizenId", "preferredChannel", "preferredHourBlock", "responsiveness"};
+    static final String[] DIGITAL_ADDRESS_COLUMNS = {"citizenId", "email", "mobilePhone", "pushToken", "preferredChannel"};
 
     private static final int PROGRESS_STEP = 1_000;
 
@@ -66,9 +68,12 @@ public final class SyntheticCsv {
                  CsvRows cases = new CsvRows(directory.resolve(CASES), CASE_COLUMNS);
                  CsvRows history = new CsvRows(directory.resolve(CASE_STATUS_HISTORY), HISTORY_COLUMNS);
                  CsvRows contacts = new CsvRows(directory.resolve(CONTACTS), CONTACT_COLUMNS);
-                 CsvRows truth = new CsvRows(directory.resolve(TRUTH_PREFERENCES), TRUTH_COLUMNS)) {
+                 CsvRows truth = new CsvRows(directory.resolve(TRUTH_PREFERENCES), TRUTH_COLUMNS);
+                 CsvRows addresses = new CsvRows(directory.resolve(DIGITAL_ADDRESSES), DIGITAL_ADDRESS_COLUMNS)) {
                 CsvSink sink = new CsvSink(citizens, documents, cases, history, contacts, truth, listener,
                         municipality.citizens());
+                sink.addresses = addresses;
+                sink.addressGenerator = new DigitalAddressGenerator(municipality.seed(), municipality.endDate());
                 municipality.generate(sink);
                 listener.progress(sink.counts[0], municipality.citizens());
                 return new GenerationCounts(sink.counts[0], sink.counts[1], sink.counts[2], sink.counts[3],
@@ -100,6 +105,8 @@ public final class SyntheticCsv {
         private final ProgressListener listener;
         private final long total;
         final long[] counts = new long[6];
+        CsvRows addresses;
+        DigitalAddressGenerator addressGenerator;
 
         CsvSink(CsvRows citizens, CsvRows documents, CsvRows cases, CsvRows history, CsvRows contacts, CsvRows truth,
                 ProgressListener listener, long total) {
@@ -132,6 +139,11 @@ public final class SyntheticCsv {
                     .text(c.postcode()).number(c.houseNumber()).text(c.neighbourhood()).text(c.district())
                     .text(c.municipality()).text(c.language()).text(STATUS[c.status().ordinal()])
                     .text(Json.object(c.attributes())).end();
+            GeneratedDigitalAddress a = addressGenerator.of(c);
+            if (a != null) {
+                addresses.uuid(a.citizenId()).text(a.email()).text(a.mobilePhone()).text(a.pushToken())
+                        .text(CHANNEL[a.preferredChannel().ordinal()]).end();
+            }
         }
 
         @Override

@@ -61,6 +61,8 @@ class SyntheticCsvTests {
                 + "subtopic,occurredAt,closedAt,resolvedFirstContact,satisfaction,neighbourhood,district,text");
         assertThat(header(dir, "truth_preferences.csv"))
                 .isEqualTo("citizenId,preferredChannel,preferredHourBlock,responsiveness");
+        assertThat(header(dir, "digital_addresses.csv"))
+                .isEqualTo("citizenId,email,mobilePhone,pushToken,preferredChannel");
     }
 
     private static String header(Path dir, String file) throws IOException {

@@ -1,6 +1,7 @@
 package nl.maatwerk.server.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 import nl.maatwerk.core.synth.SyntheticCsv;
 import nl.maatwerk.core.synth.SyntheticMunicipality;
 import nl.maatwerk.server.contact.ContactImport;
+import nl.maatwerk.server.engage.JourneyExamples;
 import nl.maatwerk.server.platform.CsvCopy;
 import nl.maatwerk.server.platform.CsvFiles;
 import nl.maatwerk.server.platform.ProgressListener;
@@ -47,9 +49,14 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             load(context, town);
         }
+        List<String> examples = context.getBean(JourneyExamples.class).load();
+        if (!examples.isEmpty()) {
+            System.out.println("Example journeys defined: " + String.join(", ", examples));
+        }
         System.out.printf("%nMaatwerk demo: http://localhost:%d/%n", port);
         System.out.printf("  Contact dashboard: http://localhost:%d/dashboard%n", port);
         System.out.printf("  Weekly tamtam:     http://localhost:%d/bulletins (last week's is composed within a minute)%n", port);
+        System.out.printf("  Journeys:          http://localhost:%d/journeys  (contact-centre tasks: /tasks)%n", port);
         System.out.printf("  API documentation: http://localhost:%d/api/v1/docs%n", port);
         String password = UserAccounts.randomPassword();
         context.getBean(UserAccounts.class).createOrReset(DEMO_USER, password, Set.of(Role.BEHEER));
@@ -78,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         step("Loading travel documents", p -> profiles.importCsv(ProfileImport.Kind.DOCUMENTS, generated.resolve("travel_documents.csv"), p));
         step("Loading cases", p -> profiles.importCsv(ProfileImport.Kind.CASES, generated.resolve("cases.csv"), p));
         step("Loading case history", p -> profiles.importCsv(ProfileImport.Kind.CASE_HISTORY, generated.resolve("case_status_history.csv"), p));
+        step("Loading digital addresses", p -> profiles.importCsv(ProfileImport.Kind.DIGITAL_ADDRESSES, generated.resolve("digital_addresses.csv"), p));
         ContactImport contacts = context.getBean(ContactImport.class);
         step("Loading contacts", p -> {
             ContactImport.Outcome outcome = contacts.importCsv(generated.resolve("contacts.csv"), null, p);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 "Re-importing the same file changes nothing. Formats: docs/csv-formats.md; mappings: docs/import-mapping.md."})
 final class ImportCommand implements Callable<Integer> {
 
-    enum Kind { contacts, citizens, documents, cases, case_history }
+    enum Kind { contacts, citizens, documents, cases, case_history, digital_addresses }
 
     @Parameters(index = "0", description = "what the file holds: ${COMPLETION-CANDIDATES}")
     Kind kind;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 public class ProfileImport {
 
     /** The kinds of profile file, by their import name. */
-    public enum Kind { CITIZENS, DOCUMENTS, CASES, CASE_HISTORY }
+    public enum Kind { CITIZENS, DOCUMENTS, CASES, CASE_HISTORY, DIGITAL_ADDRESSES }
 
     private final CsvCopy copy;
     private final AttributeRegister register;
@@ -30,6 +30,7 @@ public class ProfileImport {
             case DOCUMENTS -> ProfileCsvTables.travelDocuments();
             case CASES -> ProfileCsvTables.cases();
             case CASE_HISTORY -> ProfileCsvTables.caseHistory();
+            case DIGITAL_ADDRESSES -> new DigitalAddressCsv();
         };
         return copy.load(table, () -> CsvFiles.open(file, progress), ProgressListener.NONE);
     }

@@ -98,6 +98,8 @@ final class PolicyTable {
             rule(GET, "/api/v1/citizens/{id}/consents", KCC, PRIVACY),
             rule(PUT, "/api/v1/citizens/{id}/consents/{purpose}", KCC, INTEGRATOR, PRIVACY),
             rule(PUT, "/api/v1/citizens/{id}/objections/{kind}", KCC, INTEGRATOR, PRIVACY),
+            rule(GET, "/api/v1/citizens/{id}/digital-addresses", KCC, PRIVACY),
+            rule(PUT, "/api/v1/citizens/{id}/digital-addresses", KCC, INTEGRATOR),
             // API: segments (counts; the member list is an export of personal data: administration only)
             rule(GET, "/api/v1/segments/{key}/members"),
             rule(GET, "/api/v1/segments", CAMPAGNE),
@@ -121,7 +123,25 @@ final class PolicyTable {
             rule(GET, "/api/v1/audit", PRIVACY),
             rule(GET, "/api/v1/audit/verification", PRIVACY),
             rule(ANY, "/api/v1/privacy/**", PRIVACY),
-            // engage (delivery, journeys): lines for their routes go here
+            // engage: journeys (counts for campaign staff; real-citizen previews and dry-run samples check the role
+            // inside), contact-centre tasks, outcomes posted by integrators
+            rule(GET, "/journeys", CAMPAGNE),
+            rule(POST, "/journeys", CAMPAGNE),
+            rule(GET, "/journeys/{key}", CAMPAGNE),
+            rule(POST, "/journeys/{key}", CAMPAGNE),
+            rule(POST, "/journeys/{key}/enabled", CAMPAGNE),
+            rule(POST, "/journeys/{key}/dry-run", CAMPAGNE),
+            rule(GET, "/tasks", KCC),
+            rule(GET, "/tasks/{id}", KCC),
+            rule(POST, "/tasks/{id}/done", KCC),
+            rule(GET, "/api/v1/journeys/{key}/citizens/{citizenId}/decisions", KCC),
+            rule(POST, "/api/v1/journeys/{key}/preview", CAMPAGNE, KCC),
+            rule(ANY, "/api/v1/journeys", CAMPAGNE),
+            rule(ANY, "/api/v1/journeys/**", CAMPAGNE),
+            rule(GET, "/api/v1/tasks", KCC),
+            rule(GET, "/api/v1/tasks/{id}", KCC),
+            rule(POST, "/api/v1/tasks/{id}/done", KCC),
+            rule(POST, "/api/v1/outcomes", INTEGRATOR),
             // API: the website
             rule(ANY, "/api/v1/personalization/**", WEB),
             // API: administration

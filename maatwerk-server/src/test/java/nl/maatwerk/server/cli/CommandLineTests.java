@@ -51,12 +51,12 @@ class CommandLineTests {
     }
 
     @Test
-    void generate_writesTheSixFiles() throws Exception {
+    void generate_writesTheSevenFiles() throws Exception {
         Run run = run("generate", "--citizens", "300", "--months", "2", "--end-date", "2026-06-30", "--out", dir.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(Files.readString(dir.resolve("citizens.csv")).lines()).hasSize(301);
         for (String file : new String[] {"travel_documents.csv", "cases.csv", "case_status_history.csv", "contacts.csv",
-                "truth_preferences.csv"}) {
+                "truth_preferences.csv", "digital_addresses.csv"}) {
             assertThat(dir.resolve(file)).exists();
         }
     }

@@ -1,0 +1,232 @@
+package nl.maatwerk.server.engage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** JDBC access to journeys, their occurrences and decisions (V16). */
+@Repository
+class JourneyStore {
+
+    /** A stored journey: its definition as JSON text, and whether it is switched on. */
+    record Row(String key, String name, String purpose, String definition, boolean enabled, int version,
+            Instant updatedAt) {
+    }
+
+    /** One citizen's way through one journey. */
+    record Occurrence(long id, String journeyKey, UUID citizenId, String occurrence, String triggerValues,
+            String segmentKey, String state, int step, int attempt, Instant dueAt) {
+    }
+
+    /** A decision as stored. */
+    record Decision(long id, long occurrenceId, String journeyKey, UUID citizenId, int step, String kind,
+            String channel, String reason, String detail, String messageKey, Instant notBefore, Instant decidedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    JourneyStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(String key, String name, String purpose, String definition, boolean enabled) {
+        return jdbc.update("insert into journey (key, name, purpose, definition, enabled) values (?, ?, ?, ?::jsonb, ?)"
+                + " on conflict (key) do nothing", key, name, purpose, definition, enabled) == 1;
+    }
+
+    void update(String key, String name, String purpose, String definition) {
+        jdbc.update("update journey set name = ?, purpose = ?, definition = ?::jsonb, version = version + 1,"
+                + " updated_at = now() where key = ?", name, purpose, definition, key);
+    }
+
+    boolean setEnabled(String key, boolean enabled) {
+        return jdbc.update("update journey set enabled = ?, updated_at = now() where key = ?", enabled, key) == 1;
+    }
+
+    boolean delete(String key) {
+        return jdbc.update("delete from journey where key = ?", key) == 1;
+    }
+
+    Optional<Row> find(String key) {
+        return jdbc.query("select * from journey where key = ?", (rs, n) -> row(rs), key).stream().findFirst();
+    }
+
+    /** The journey, locked against a concurrent kill switch until the transaction ends. */
+    Optional<Row> findForShare(String key) {
+        return jdbc.query("select * from journey where key = ? for share", (rs, n) -> row(rs), key).stream().findFirst();
+    }
+
+    List<Row> all() {
+        return jdbc.query("select * from journey order by key", (rs, n) -> row(rs));
+    }
+
+    List<Row> enabled() {
+        return jdbc.query("select * from journey where enabled order by key", (rs, n) -> row(rs));
+    }
+
+    /** Inserts an occurrence unless (journey, citizen, occurrence) exists; true when it is new. */
+    boolean insertOccurrence(String journeyKey, UUID citizenId, String occurrence, String values, String segmentKey,
+            Instant now) {
+        return jdbc.update("""
+                insert into journey_occurrence (journey_key, citizen_id, occurrence, trigger_values, segment_key, state,
+                    due_at, created_at)
+                values (?, ?, ?, ?::jsonb, ?, 'active', ?, ?)
+                on conflict (journey_key, citizen_id, occurrence) do nothing
+                """, journeyKey, citizenId, occurrence, values, segmentKey, ts(now), ts(now)) == 1;
+    }
+
+    /** Active occurrences due at {@code now} of enabled journeys (or of one journey), oldest first. */
+    List<Long> due(Instant now, String journeyKey, boolean includeDisabled, long afterId, int limit) {
+        return jdbc.queryForList("""
+                select o.id from journey_occurrence o join journey j on j.key = o.journey_key
+                where o.state = 'active' and o.due_at <= ? and (j.enabled or ?) and (?::text is null or o.journey_key = ?)
+                  and o.id > ?
+                order by o.id limit ?
+                """, Long.class, ts(now), includeDisabled, journeyKey, journeyKey, afterId, limit);
+    }
+
+    /** Locks a due occurrence for this transaction; empty when another worker has it or it is no longer due. */
+    Optional<Occurrence> lockDue(long id, Instant now) {
+        return jdbc.query("select * from journey_occurrence where id = ? and state = 'active' and due_at <= ?"
+                + " for update skip locked", (rs, n) -> occurrence(rs), id, ts(now)).stream().findFirst();
+    }
+
+    Optional<Occurrence> lock(long id) {
+        return jdbc.query("select * from journey_occurrence where id = ? for update", (rs, n) -> occurrence(rs), id)
+                .stream().findFirst();
+    }
+
+    Optional<Occurrence> occurrence(long id) {
+        return jdbc.query("select * from journey_occurrence where id = ?", (rs, n) -> occurrence(rs), id).stream().findFirst();
+    }
+
+    List<Occurrence> occurrencesOf(String journeyKey, UUID citizenId) {
+        return jdbc.query("select * from journey_occurrence where journey_key = ? and citizen_id = ? order by id",
+                (rs, n) -> occurrence(rs), journeyKey, citizenId);
+    }
+
+    void moveTo(long id, String state, int step, int attempt, Instant dueAt) {
+        jdbc.update("update journey_occurrence set state = ?, step = ?, attempt = ?, due_at = ? where id = ?",
+                state, step, attempt, ts(dueAt), id);
+    }
+
+    /** Serialises decisions about one citizen across journeys (caps) until the transaction ends. */
+    void lockCitizen(UUID citizenId) {
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 7))", rs -> null, citizenId.toString());
+    }
+
+    long decide(Occurrence o, int step, String kind, String channel, String reason, String detail, String messageKey,
+            Instant notBefore, Instant now) {
+        return jdbc.queryForObject("""
+                insert into journey_decision (occurrence_id, journey_key, citizen_id, step, kind, channel, reason, detail,
+                    message_key, not_before, decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, o.id(), o.journeyKey(), o.citizenId(), step, kind, channel, reason, detail, messageKey,
+                notBefore == null ? null : ts(notBefore), ts(now));
+    }
+
+    List<Decision> decisions(long occurrenceId) {
+        return jdbc.query("select * from journey_decision where occurrence_id = ? order by id", (rs, n) -> decision(rs),
+                occurrenceId);
+    }
+
+    List<Decision> decisionsAfter(String journeyKey, long afterId) {
+        return jdbc.query("select * from journey_decision where journey_key = ? and id > ? order by id",
+                (rs, n) -> decision(rs), journeyKey, afterId);
+    }
+
+    long lastDecisionId() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from journey_decision", Long.class);
+    }
+
+    Optional<Decision> decisionByMessage(String messageKey) {
+        return jdbc.query("select * from journey_decision where message_key = ?", (rs, n) -> decision(rs), messageKey)
+                .stream().findFirst();
+    }
+
+    /** Sends planned for a citizen across all journeys going out after {@code from} (not failed): their moments. */
+    List<Instant> sendsSince(UUID citizenId, Instant from) {
+        return jdbc.query("select d.not_before from journey_decision d left join journey_message_status s"
+                + " on s.message_key = d.message_key where d.citizen_id = ? and d.kind = 'send' and d.not_before > ?"
+                + " and (s.status is null or s.status not in ('PERMANENT_FAILURE', 'CANCELLED')) order by d.not_before",
+                (rs, n) -> instant(rs, 1), citizenId, ts(from));
+    }
+
+    boolean responded(long occurrenceId, String outcome) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from journey_response where occurrence_id = ?"
+                + " and (?::text is null or (kind = 'outcome' and name = ?)))", Boolean.class, occurrenceId, outcome, outcome));
+    }
+
+    void insertLink(String token, long occurrenceId, int step, String target) {
+        jdbc.update("insert into tracked_link (token, occurrence_id, step, target) values (?, ?, ?, ?)", token,
+                occurrenceId, step, target);
+    }
+
+    Optional<String[]> link(String token) {
+        return jdbc.query("select occurrence_id, target from tracked_link where token = ?",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, token).stream().findFirst();
+    }
+
+    void respond(long occurrenceId, String kind, String name, Instant at) {
+        jdbc.update("insert into journey_response (occurrence_id, kind, name, at) values (?, ?, ?, ?)", occurrenceId, kind,
+                name, ts(at));
+    }
+
+    void messageStatus(String messageKey, String status, String reason, Instant at) {
+        jdbc.update("""
+                insert into journey_message_status (message_key, status, reason, at) values (?, ?, ?, ?)
+                on conflict (message_key) do update set status = excluded.status, reason = excluded.reason, at = excluded.at
+                where journey_message_status.at <= excluded.at
+                """, messageKey, status, reason, ts(at));
+    }
+
+    /** The citizen's registration status, or null when unknown. */
+    String citizenStatus(UUID citizenId) {
+        return jdbc.query("select status from citizen where id = ?", rs -> rs.next() ? rs.getString(1) : null, citizenId);
+    }
+
+    /** A boolean attribute of the citizen (the register's "needs help" signal). */
+    boolean attributeTrue(UUID citizenId, String attribute) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select coalesce((attributes ->> ?)::boolean, false) from citizen"
+                + " where id = ?", Boolean.class, attribute, citizenId));
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("key"), rs.getString("name"), rs.getString("purpose"), rs.getString("definition"),
+                rs.getBoolean("enabled"), rs.getInt("version"), instant(rs, "updated_at"));
+    }
+
+    private static Occurrence occurrence(ResultSet rs) throws SQLException {
+        return new Occurrence(rs.getLong("id"), rs.getString("journey_key"), rs.getObject("citizen_id", UUID.class),
+                rs.getString("occurrence"), rs.getString("trigger_values"), rs.getString("segment_key"),
+                rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"), instant(rs, "due_at"));
+    }
+
+    private static Decision decision(ResultSet rs) throws SQLException {
+        return new Decision(rs.getLong("id"), rs.getLong("occurrence_id"), rs.getString("journey_key"),
+                rs.getObject("citizen_id", UUID.class), rs.getInt("step"), rs.getString("kind"), rs.getString("channel"),
+                rs.getString("reason"), rs.getString("detail"), rs.getString("message_key"), instant(rs, "not_before"),
+                instant(rs, "decided_at"));
+    }
+}

@@ -1,0 +1,101 @@
+package nl.maatwerk.server.engage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.maatwerk.server.ApiTest;
+import nl.maatwerk.server.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The bulk path (bench/engagement) takes the same decisions as the one-by-one run, and queues what it decides. */
+@ApiTest
+class JourneyBatchTests {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Journeys journeys;
+    @Autowired
+    JourneyBatch batch;
+
+    JourneyFixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new JourneyFixture(new Http(rest), jdbc);
+    }
+
+    @Test
+    void batch_decidesLikeTheRun_forEveryKindOfCitizen() {
+        // a capped citizen: two messages of another journey this week already
+        String other = f.key("bezwaar");
+        f.create("""
+                {"key":"%s","name":"Bezwaar (test)","purpose":"proactive_service",
+                 "trigger":{"type":"objection_deadline","offsetDays":-5},
+                 "steps":[{"type":"send","templates":{"email":{"subject":"Bezwaar","body":"Tot ((objection_deadline))."}}}]}
+                """.formatted(other));
+        UUID capped = f.citizen("cap@example.org", null, "email");
+        f.objectionCase(capped, 5);
+        f.objectionCase(capped, 5);
+        Instant now = f.at(22, 0);
+        journeys.runDue(now.minusSeconds(3600));
+        assertThat(f.sends(capped)).hasSize(2);
+        journeys.setEnabled(other, false);
+
+        String journey = f.passportJourney(null);
+        journeys.setEnabled(journey, false);
+        UUID byMail = f.citizen("mail@example.org", "+31690000100", "email");
+        UUID bySms = f.citizen("sms@example.org", "+31690000101", "sms");
+        UUID none = f.citizen(null, null, null);
+        UUID dead = f.citizen("dood@example.org", null, "email");
+        UUID objected = f.citizen("nee@example.org", "+31690000102", "email");
+        UUID letter = f.citizen(null, null, "letter");
+        for (UUID c : List.of(capped, byMail, bySms, none, dead, objected, letter)) {
+            f.passport(c, 56);
+        }
+        jdbc.update("update citizen set status = 'deceased' where id = ?", dead);
+        f.http.put("/api/v1/citizens/" + objected + "/consents/proactive_service", "{\"state\":\"objected\",\"source\":\"balie\"}");
+
+        Map<String, Long> predicted = new HashMap<>();
+        journeys.dryRun(journey, now, 0).counts().forEach((k, v) -> {
+            if (!k.startsWith("end:")) {
+                predicted.put(k, v);
+            }
+        });
+        JourneyBatch.Result result = batch.run(journey, now, 3);
+
+        Map<String, Long> done = new HashMap<>();
+        jdbc.query("select kind, channel, reason from journey_decision where journey_key = ?", rs -> {
+            done.merge(rs.getString(1) + (rs.getString(2) == null ? "" : ":" + rs.getString(2)) + ":" + rs.getString(3), 1L, Long::sum);
+        }, journey);
+        assertThat(done).isEqualTo(predicted);
+        assertThat(done).containsEntry("send:email:preferred_or_first_allowed", 1L)
+                .containsEntry("send:sms:preferred_or_first_allowed", 1L)
+                .containsEntry("send:letter:preferred_or_first_allowed", 1L)
+                .containsEntry("escalated:needs_help:no_digital_address", 1L)
+                .containsEntry("skip:deceased", 1L)
+                .containsEntry("skip:no_consent", 1L)
+                .containsEntry("deferred:email:frequency_cap", 1L);
+        assertThat(result.sent()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where journey_key = ?", Long.class, journey))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("select not_before from journey_decision where journey_key = ? and citizen_id = ?"
+                + " and kind = 'send'", java.sql.Timestamp.class, journey, bySms).toInstant())
+                .as("quiet hours").isEqualTo(f.at(8, 0).plusSeconds(86400));
+        assertThat(jdbc.queryForObject("select count(*) from contact_task where journey_key = ?", Long.class, journey)).isOne();
+
+        batch.run(journey, now, 3);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where journey_key = ?", Long.class, journey))
+                .as("a second run acts on nothing twice").isEqualTo(3);
+    }
+}
