@@ -54,8 +54,12 @@ class DeliveryCallbacks {
     }
 
     Applied apply(String provider, byte[] body, String signature, Instant now) {
+        if (!DeliveryProviders.HTTP_PROVIDERS.containsKey(provider)) {
+            throw ApiProblem.notFound("No provider \"" + provider + "\"; callbacks come from "
+                    + String.join(", ", new java.util.TreeSet<>(DeliveryProviders.HTTP_PROVIDERS.keySet())));
+        }
         String secret = providers.callbackSecret(provider).orElse(null);
-        if (secret == null || !DeliveryProviders.HTTP_PROVIDERS.containsKey(provider)) {
+        if (secret == null) {
             throw unauthorized("No callbacks are accepted for provider \"" + provider + "\"");
         }
         verify(secret, body, signature, now);
