@@ -321,7 +321,7 @@ class DeliveryTests {
             assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
             assertThat(parts.getBodyPart(1).getContent().toString()).contains("<b>Jan</b>");
             SentMessage sent = stored(k);
-            assertThat(sent.status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(sent.status()).isEqualTo(MessageStatus.DELIVERED);
             assertThat(sent.providerMessageId()).isEqualTo(received.getMessageID());
             assertThat(sent.sentAt()).isNotNull();
         } finally {
@@ -347,7 +347,7 @@ class DeliveryTests {
             assertThat(stored(temporary).status()).isEqualTo(MessageStatus.TEMPORARY_FAILURE);
             assertThat(stored(temporary).lastError()).contains("451");
             dispatch(Channel.EMAIL, t0.plusSeconds(3600));
-            assertThat(stored(temporary).status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(stored(temporary).status()).isEqualTo(MessageStatus.DELIVERED);
             assertThat(smtp.accepted).filteredOn(m -> m.startsWith(greylisted)).hasSize(1)
                     .allMatch(m -> m.contains(SmtpProvider.KEY_HEADER + ": " + temporary));
             assertThat(smtp.accepted).noneMatch(m -> m.startsWith(unknownUser));
