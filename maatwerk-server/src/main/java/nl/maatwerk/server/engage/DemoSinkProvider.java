@@ -45,6 +45,8 @@ final class DemoSinkProvider implements AutoCloseable {
     /** {@code secrets}: callback secret by provider name (sms, whatsapp, push). */
     DemoSinkProvider(int port, Map<String, String> secrets) throws IOException {
         this.secrets = Map.copyOf(secrets);
+        // TCP_NODELAY: otherwise the separate header and body writes meet delayed ACKs (~40 ms a request)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         server.createContext("/messages", this::take);
         server.setExecutor(Executors.newFixedThreadPool(4));

@@ -1,11 +1,11 @@
 package nl.maatwerk.server.engage;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
 import java.util.List;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.LetterContent;
 import nl.maatwerk.core.template.RenderedEmail;
-import nl.maatwerk.server.analytics.ContactAnalytics;
 import nl.maatwerk.server.platform.ApiProblem;
 import nl.maatwerk.server.privacy.AuditLog;
 import nl.maatwerk.server.privacy.Requester;
@@ -26,6 +26,7 @@ class SentMessagesPageController {
 
     static final int PAGE_SIZE = 50;
     private static final String PURPOSE = "service_delivery";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final OutboxStore store;
     private final DeliveryProviders providers;
@@ -51,7 +52,7 @@ class SentMessagesPageController {
         model.addAttribute("status", s == null ? "" : OutboxStore.code(s));
         model.addAttribute("channels", List.of(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP, Channel.APP, Channel.LETTER));
         model.addAttribute("statuses", MessageStatus.values());
-        model.addAttribute("zone", ContactAnalytics.ZONE);
+        model.addAttribute("zone", ZONE);
         return "messages";
     }
 
@@ -61,7 +62,7 @@ class SentMessagesPageController {
         read(message, request);
         model.addAttribute("m", message);
         model.addAttribute("history", store.history(id));
-        model.addAttribute("zone", ContactAnalytics.ZONE);
+        model.addAttribute("zone", ZONE);
         return "message";
     }
 
