@@ -23,7 +23,7 @@ SPORT=$(bench_free_port 18761)
 SERVER_PID=""
 PEER_PID=""
 results="$here/RESULTS.md"
-command_line="bench/engagement/crash/run.sh${BENCH_TOTAL:+ (BENCH_TOTAL=$BENCH_TOTAL)}"
+command_line="BENCH_TOTAL=$TOTAL BENCH_THROUGHPUT=$TPUT bench/engagement/crash/run.sh"
 
 cleanup() {
   local rc=$?
@@ -163,7 +163,7 @@ with its history row, and the outbound contact; the reference only sends.
 
 ### Crash: kill -9 with $((TOTAL * 2)) messages queued ($TOTAL SMS + $TOTAL e-mails)
 
-Killed when $done_now were final and $in_flight claimed (in flight); the peer had then seen \`$peer_at_kill\`.
+Killed when $done_now were final and $in_flight claimed (in flight); the peer's totals then (throughput phase included) were \`$peer_at_kill\`.
 After the restart everything was final in $rest_s s (rows left in \`sending\` are claimed again after the 15 s lease).
 
 | peer | outbox delivered | not delivered | distinct keys at the peer | raw deliveries | keys delivered twice or more | missing at the peer |
