@@ -25,7 +25,6 @@ create table outbox_message (
 );
 create index outbox_message_due_idx on outbox_message (channel, next_attempt_at) where next_attempt_at is not null;
 create index outbox_message_citizen_idx on outbox_message (citizen_id);
-create index outbox_message_created_idx on outbox_message (created_at desc);
 
 -- Every status a message passed through, with the reason (append-only by convention; written with the change).
 create table outbox_status_history (

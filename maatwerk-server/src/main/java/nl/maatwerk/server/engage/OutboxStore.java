@@ -102,7 +102,7 @@ class OutboxStore {
     /** Newest first; {@code channel} and {@code status} may be null for all. */
     List<SentMessage> list(Channel channel, MessageStatus status, int offset, int limit) {
         return jdbc.query("select * from outbox_message where (?::text is null or channel = ?) and (?::text is null or status = ?)"
-                + " order by created_at desc, id desc offset ? limit ?", (rs, n) -> sent(rs),
+                + " order by id desc offset ? limit ?", (rs, n) -> sent(rs),
                 channel == null ? null : channel.code(), channel == null ? null : channel.code(),
                 status == null ? null : code(status), status == null ? null : code(status), offset, limit);
     }
