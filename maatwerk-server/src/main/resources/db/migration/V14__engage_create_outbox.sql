@@ -3,7 +3,7 @@
 -- lease may run out); it is null once the peer accepted the message or the row is final.
 create table outbox_message (
     id                  bigint generated always as identity primary key,
-    idempotency_key     text not null unique,
+    idempotency_key     text collate "C" not null unique,   -- byte order: cheaper to index than the locale's
     citizen_id          uuid not null references citizen (id),
     journey_key         text,
     channel             text not null check (channel in ('email', 'sms', 'whatsapp', 'app', 'letter')),
