@@ -125,6 +125,8 @@ class Dispatcher {
                         if (a.delivered()) {
                             changed.add(event(m, MessageStatus.DELIVERED, null, now));
                         }
+                    } else if (store.acceptedAfterCallback(m.id(), a.providerMessageId(), now)) {
+                        accepted.add(m);
                     }
                 } else if (outcome instanceof Cancelled c) {
                     settle(m, MessageStatus.CANCELLED, c.reason(), null, now, changed);

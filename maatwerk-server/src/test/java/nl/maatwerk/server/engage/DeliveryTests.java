@@ -170,6 +170,25 @@ class DeliveryTests {
     }
 
     @Test
+    void callbackBeforeTheAcceptanceIsRecorded_keepsDelivered_andStillRecordsTheSending() {
+        String k = key("sms-fast-callback");
+        provider.beforeReply = key -> {
+            if (k.equals(key)) {
+                assertThat(callback("sms", "{\"reference\":\"" + k + "\",\"status\":\"delivered\"}", "sms-secret",
+                        Instant.now()).getStatusCode().value()).isEqualTo(200);
+            }
+        };
+        outbox.enqueue(sms(k, citizen));
+        dispatch(Channel.SMS, Instant.now());
+        SentMessage sent = stored(k);
+        assertThat(sent.status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.providerMessageId()).isEqualTo("peer-" + k);
+        assertThat(jdbc.queryForObject("select count(*) from contact where source = 'maatwerk-outbox' and source_id = ?",
+                Long.class, Long.toString(sent.id()))).isEqualTo(1);
+    }
+
+    @Test
     void callback_withBadOrOldSignature_is401_andUnknownMessage404() {
         String k = key("sms-cb");
         outbox.enqueue(sms(k, citizen));
