@@ -1,9 +1,15 @@
 package nl.maatwerk.server.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import nl.maatwerk.core.synth.SyntheticCsv;
@@ -41,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SyntheticMunicipality town = options.town();
-        ConfigurableApplicationContext context = ServerLauncher.serve(port, dataDir, Map.of("logging.level.root", "warn"));
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("logging.level.root", "warn"));
+        settings.putAll(demoSinks(port));
+        ConfigurableApplicationContext context = ServerLauncher.serve(port, dataDir, settings);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         if (isLoaded(jdbc)) {
             System.out.println("Reusing the municipality in " + dataDir.toAbsolutePath() + " (" + count(jdbc, "citizen")
@@ -57,6 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  Contact dashboard: http://localhost:%d/dashboard%n", port);
         System.out.printf("  Weekly tamtam:     http://localhost:%d/bulletins (last week's is composed within a minute)%n", port);
         System.out.printf("  Journeys:          http://localhost:%d/journeys  (contact-centre tasks: /tasks)%n", port);
+        System.out.printf("  Sent messages:     http://localhost:%d/messages (e-mail, SMS, WhatsApp and push go to local demo sinks,"
+                + " letters to %s)%n", port, dataDir.resolve("print-street").toAbsolutePath());
         System.out.printf("  API documentation: http://localhost:%d/api/v1/docs%n", port);
         String password = UserAccounts.randomPassword();
         context.getBean(UserAccounts.class).createOrReset(DEMO_USER, password, Set.of(Role.BEHEER));
@@ -64,6 +74,36 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  More accounts and API keys: http://localhost:%d/beheer%n", port);
         System.out.println("  Stop with Ctrl-C; start again with the same --data-dir to reuse the data.");
         return 0;
+    }
+
+    /**
+     * The local SMTP and HTTP provider sinks (started inside the application) and the dispatchers pointed at them,
+     * with a fresh callback secret per provider for this run.
+     */
+    static Map<String, Object> demoSinks(int port) {
+        int smtp = freePort();
+        int provider = freePort();
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("maatwerk.demo.sinks", "true");
+        props.put("maatwerk.demo.smtp-port", smtp);
+        props.put("maatwerk.demo.provider-port", provider);
+        props.put("maatwerk.delivery.email.host", "localhost");
+        props.put("maatwerk.delivery.email.port", smtp);
+        props.put("maatwerk.delivery.callback-base-url", "http://localhost:" + port + "/api/v1/delivery/callbacks");
+        for (String name : new String[] {"sms", "whatsapp", "push"}) {
+            props.put("maatwerk.delivery.providers." + name + ".base-url", "http://localhost:" + provider);
+            props.put("maatwerk.delivery.providers." + name + ".api-key", "demo");
+            props.put("maatwerk.delivery.providers." + name + ".callback-secret", UUID.randomUUID().toString());
+        }
+        return props;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the demo sinks", e);
+        }
     }
 
     private static boolean isLoaded(JdbcTemplate jdbc) {

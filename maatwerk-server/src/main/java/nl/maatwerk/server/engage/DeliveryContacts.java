@@ -1,9 +1,11 @@
 package nl.maatwerk.server.engage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import nl.maatwerk.server.contact.Contacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,29 @@ class DeliveryContacts {
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    void record(QueuedMessage message, Instant sentAt) {
+    /** Records the accepted messages as contacts in the caller's transaction: as one batch, or one by one if that clashes. */
+    void record(List<QueuedMessage> messages, Instant sentAt) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<JsonNode> items = messages.stream().<JsonNode>map(m -> contact(m, sentAt)).toList();
+        try {
+            nested.executeWithoutResult(status -> contacts.submitAll(items, Integer.MAX_VALUE));
+            return;
+        } catch (RuntimeException batchFailed) {
+            log.debug("contacts of {} messages clash as a batch, recording one by one: {}", items.size(), batchFailed.toString());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            try {
+                nested.executeWithoutResult(status -> contacts.submit(item));
+            } catch (RuntimeException e) {
+                log.warn("message {} was sent but not recorded as a contact: {}", messages.get(i).id(), e.toString());
+            }
+        }
+    }
+
+    private static ObjectNode contact(QueuedMessage message, Instant sentAt) {
         ObjectNode contact = JSON.createObjectNode();
         contact.put("source", SOURCE);
         contact.put("sourceId", Long.toString(message.id()));
@@ -44,10 +68,6 @@ class DeliveryContacts {
         String topic = message.journeyKey() != null ? message.journeyKey() : message.purpose();
         contact.put("topic", topic.length() > 64 ? topic.substring(0, 64) : topic);
         contact.put("occurredAt", sentAt.truncatedTo(ChronoUnit.MILLIS).toString());
-        try {
-            nested.executeWithoutResult(status -> contacts.submit(contact));
-        } catch (RuntimeException e) {
-            log.warn("message {} was sent but not recorded as a contact: {}", message.id(), e.toString());
-        }
+        return contact;
     }
 }

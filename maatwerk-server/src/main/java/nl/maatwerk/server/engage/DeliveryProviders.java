@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.maatwerk.core.model.Channel;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** The configured peer per channel, each with its token bucket. */
@@ -21,12 +23,16 @@ class DeliveryProviders {
     private final Map<Channel, TokenBucket> buckets = new EnumMap<>(Channel.class);
     private final DeliverySettings settings;
 
-    DeliveryProviders(DeliverySettings settings) {
+    DeliveryProviders(DeliverySettings settings, Environment environment) {
         this.settings = settings;
+        Supplier<String> callbackBase = () -> settings.callbackBaseUrl().isBlank()
+                ? "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
+                        + "/api/v1/delivery/callbacks"
+                : settings.callbackBaseUrl();
         add(new SmtpProvider(settings.email()), settings.email().ratePerSecond());
         HTTP_PROVIDERS.forEach((name, channel) -> {
             DeliverySettings.HttpProviderSettings http = settings.provider(name);
-            add(new HttpProvider(name, channel, http, settings.callbackBaseUrl()), http == null ? 1 : http.ratePerSecond());
+            add(new HttpProvider(name, channel, http, callbackBase), http == null ? 1 : http.ratePerSecond());
         });
         add(new LetterProvider(settings.letter()), 1000);
     }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claimed message may stay in {@code sending} without an answer before it is sent again
  * @param maxAttempts attempts before a temporary failure becomes permanent
  * @param backoffBase the first retry waits about this long; each next one twice as long (with jitter)
- * @param callbackBaseUrl where providers post status callbacks; the provider's name is appended
+ * @param callbackBaseUrl where providers post status callbacks, the provider's name appended; empty: this server's
+ *     own port on localhost (enough for the demo; set it to the public address in production)
  * @param providers HTTP providers by name: {@code sms}, {@code whatsapp}, {@code push}
  */
 @ConfigurationProperties("maatwerk.delivery")
@@ -25,7 +26,7 @@ record DeliverySettings(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("PT30S") Duration backoffBase,
         @DefaultValue("PT1H") Duration backoffMax,
-        @DefaultValue("http://localhost:8080/api/v1/delivery/callbacks") String callbackBaseUrl,
+        @DefaultValue("") String callbackBaseUrl,
         @DefaultValue Email email,
         @DefaultValue Map<String, HttpProviderSettings> providers,
         @DefaultValue Letter letter) {

@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due messages of one channel: claim a batch (committed as {@code sending} before any peer is called), then per
- * message check consent and the citizen's status right before sending, wait for the provider's token bucket, send
- * with the idempotency key, and record the answer. Temporary failures are retried with exponential backoff and
+ * message check consent and the citizen's status right before sending, wait for the provider's token bucket and send
+ * with the idempotency key; the batch's answers are recorded together. Temporary failures are retried with exponential backoff and
  * jitter, or after the peer's Retry-After; after {@code maxAttempts} they are permanent. Each status change commits
  * on its own and is then published as {@link MessageStatusChanged}.
  */
@@ -47,89 +47,111 @@ class Dispatcher {
         if (provider == null) {
             return 0;
         }
-        List<QueuedMessage> claimed = transaction.execute(s -> store.claim(channel, provider.name(), now,
-                settings.batchSize(), settings.lease()));
+        TokenBucket bucket = providers.bucket(channel);
+        // a batch must be sent well within its lease, or another dispatcher would take it over
+        int limit = (int) Math.max(1, Math.min(settings.batchSize(), bucket.ratePerSecond() * settings.lease().toSeconds() / 2));
+        List<QueuedMessage> claimed = transaction.execute(s -> store.claim(channel, provider.name(), now, limit,
+                settings.lease()));
         for (QueuedMessage m : claimed) {
             publish(m, MessageStatus.SENDING, m.attempt() > 1 ? "attempt " + m.attempt() : null, now);
         }
+        List<QueuedMessage> sent = new ArrayList<>(claimed.size());
+        List<Object> outcomes = new ArrayList<>(claimed.size());
         if (provider instanceof LetterProvider letters) {
             List<QueuedMessage> allowed = new ArrayList<>();
             for (QueuedMessage m : claimed) {
-                if (!cancelIfNotAllowed(m, now)) {
+                String refusal = refusal(m);
+                if (refusal == null) {
                     allowed.add(m);
+                } else {
+                    sent.add(m);
+                    outcomes.add(new Cancelled(refusal));
                 }
             }
             if (!allowed.isEmpty()) {
-                List<DeliveryOutcome> outcomes = letters.sendBatch(allowed, now);
-                for (int i = 0; i < allowed.size(); i++) {
-                    record(allowed.get(i), outcomes.get(i), now);
+                sent.addAll(allowed);
+                outcomes.addAll(letters.sendBatch(allowed, now));
+            }
+        } else {
+            for (QueuedMessage m : claimed) {
+                String refusal = refusal(m);
+                sent.add(m);
+                if (refusal != null) {
+                    outcomes.add(new Cancelled(refusal));
+                    continue;
+                }
+                bucket.take();
+                try {
+                    outcomes.add(provider.send(m));
+                } catch (RuntimeException e) {
+                    outcomes.add(new DeliveryOutcome.Temporary(provider.name() + ": " + e, null));
                 }
             }
-            return claimed.size();
         }
-        TokenBucket bucket = providers.bucket(channel);
-        for (QueuedMessage m : claimed) {
-            if (cancelIfNotAllowed(m, now)) {
-                continue;
-            }
-            bucket.take();
-            DeliveryOutcome outcome;
-            try {
-                outcome = provider.send(m);
-            } catch (RuntimeException e) {
-                outcome = new DeliveryOutcome.Temporary(provider.name() + ": " + e, null);
-            }
-            record(m, outcome, now);
-        }
+        record(sent, outcomes, now);
         return claimed.size();
     }
 
-    /** Cancels a message the citizen may no longer receive: moved out, deceased, or consent withdrawn / objected. */
-    private boolean cancelIfNotAllowed(QueuedMessage m, Instant now) {
-        String reason = null;
+    /** Why the citizen may no longer receive this message (moved out, deceased, no consent), or null. */
+    private String refusal(QueuedMessage m) {
         if (!"resident".equals(m.citizenStatus())) {
-            reason = "citizen " + m.citizenStatus().replace('_', ' ');
-        } else if (!consent.mayContact(m.citizenId(), m.purpose(), m.channel())) {
-            reason = "no consent for purpose " + m.purpose() + " on " + m.channel().code() + " (withdrawn or objected)";
+            return "citizen " + m.citizenStatus().replace('_', ' ');
         }
-        if (reason == null) {
-            return false;
+        if (!consent.mayContact(m.citizenId(), m.purpose(), m.channel())) {
+            return "no consent for purpose " + m.purpose() + " on " + m.channel().code() + " (withdrawn or objected)";
         }
-        String why = reason;
-        if (Boolean.TRUE.equals(transaction.execute(s -> store.settle(m.id(), MessageStatus.CANCELLED, why, null, now)))) {
-            publish(m, MessageStatus.CANCELLED, why, now);
-        }
-        return true;
+        return null;
     }
 
-    private void record(QueuedMessage m, DeliveryOutcome outcome, Instant now) {
-        if (outcome instanceof DeliveryOutcome.Accepted accepted) {
-            boolean changed = Boolean.TRUE.equals(transaction.execute(s -> {
-                boolean applied = store.accepted(m.id(), accepted.providerMessageId(), accepted.delivered(), now);
-                if (applied) {
-                    contacts.record(m, now);
+    /** Not sent: the citizen may not receive it (any more). */
+    private record Cancelled(String reason) {
+    }
+
+    /**
+     * Records a batch's answers in one transaction (one commit per batch, not per message), with the outbound contacts
+     * of the accepted ones; then publishes the changes. A crash before this commit leaves the batch in {@code sending}:
+     * it is sent again after the lease, and the peers recognise the idempotency keys.
+     */
+    private void record(List<QueuedMessage> messages, List<?> outcomes, Instant now) {
+        List<MessageStatusChanged> changes = transaction.execute(s -> {
+            List<MessageStatusChanged> changed = new ArrayList<>();
+            List<QueuedMessage> accepted = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                QueuedMessage m = messages.get(i);
+                Object outcome = outcomes.get(i);
+                if (outcome instanceof DeliveryOutcome.Accepted a) {
+                    if (store.accepted(m.id(), a.providerMessageId(), a.delivered(), now)) {
+                        accepted.add(m);
+                        if (a.delivered()) {
+                            changed.add(event(m, MessageStatus.DELIVERED, null, now));
+                        }
+                    } else if (store.acceptedAfterCallback(m.id(), a.providerMessageId(), now)) {
+                        accepted.add(m);
+                    }
+                } else if (outcome instanceof Cancelled c) {
+                    settle(m, MessageStatus.CANCELLED, c.reason(), null, now, changed);
+                } else if (outcome instanceof DeliveryOutcome.Temporary t) {
+                    if (m.attempt() >= settings.maxAttempts()) {
+                        settle(m, MessageStatus.PERMANENT_FAILURE, "gave up after " + m.attempt() + " attempts: " + t.reason(),
+                                null, now, changed);
+                    } else {
+                        Duration wait = t.retryAfter() != null ? t.retryAfter() : backoff(m.attempt());
+                        settle(m, MessageStatus.TEMPORARY_FAILURE, t.reason(), now.plus(wait), now, changed);
+                    }
+                } else if (outcome instanceof DeliveryOutcome.Permanent p) {
+                    settle(m, MessageStatus.PERMANENT_FAILURE, p.reason(), null, now, changed);
                 }
-                return applied;
-            }));
-            if (changed && accepted.delivered()) {
-                publish(m, MessageStatus.DELIVERED, null, now);
             }
-        } else if (outcome instanceof DeliveryOutcome.Temporary temporary) {
-            if (m.attempt() >= settings.maxAttempts()) {
-                settle(m, MessageStatus.PERMANENT_FAILURE, "gave up after " + m.attempt() + " attempts: " + temporary.reason(),
-                        null, now);
-            } else {
-                Duration wait = temporary.retryAfter() != null ? temporary.retryAfter() : backoff(m.attempt());
-                settle(m, MessageStatus.TEMPORARY_FAILURE, temporary.reason(), now.plus(wait), now);
-            }
-        } else if (outcome instanceof DeliveryOutcome.Permanent permanent) {
-            settle(m, MessageStatus.PERMANENT_FAILURE, permanent.reason(), null, now);
-        }
+            contacts.record(accepted, now);
+            return changed;
+        });
+        changes.forEach(events::publishEvent);
     }
 
-    private void settle(QueuedMessage m, MessageStatus status, String reason, Instant next, Instant now) {
-        if (Boolean.TRUE.equals(transaction.execute(s -> store.settle(m.id(), status, reason, next, now)))) {
-            publish(m, status, reason, now);
+    private void settle(QueuedMessage m, MessageStatus status, String reason, Instant next, Instant now,
+            List<MessageStatusChanged> changed) {
+        if (store.settle(m.id(), status, reason, next, now)) {
+            changed.add(event(m, status, reason, now));
         }
     }
 
@@ -142,7 +164,11 @@ class Dispatcher {
     }
 
     void publish(QueuedMessage m, MessageStatus status, String reason, Instant at) {
-        events.publishEvent(new MessageStatusChanged(m.id(), m.idempotencyKey(), m.citizenId(), m.journeyKey(), m.channel(),
-                status, reason, at));
+        events.publishEvent(event(m, status, reason, at));
+    }
+
+    private static MessageStatusChanged event(QueuedMessage m, MessageStatus status, String reason, Instant at) {
+        return new MessageStatusChanged(m.id(), m.idempotencyKey(), m.citizenId(), m.journeyKey(), m.channel(), status,
+                reason, at);
     }
 }

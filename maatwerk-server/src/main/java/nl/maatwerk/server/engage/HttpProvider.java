@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.PushMessage;
 import nl.maatwerk.core.template.SmsMessage;
@@ -29,14 +30,15 @@ final class HttpProvider implements DeliveryProvider {
     private final String name;
     private final Channel channel;
     private final DeliverySettings.HttpProviderSettings settings;
-    private final String callbackUrl;
+    private final Supplier<String> callbackBaseUrl;
     private final HttpClient client;
 
-    HttpProvider(String name, Channel channel, DeliverySettings.HttpProviderSettings settings, String callbackBaseUrl) {
+    HttpProvider(String name, Channel channel, DeliverySettings.HttpProviderSettings settings,
+            Supplier<String> callbackBaseUrl) {
         this.name = name;
         this.channel = channel;
         this.settings = settings;
-        this.callbackUrl = callbackBaseUrl.replaceAll("/+$", "") + "/" + name;
+        this.callbackBaseUrl = callbackBaseUrl;
         this.client = HttpClient.newBuilder().connectTimeout(settings == null ? Duration.ofSeconds(10) : settings.timeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -92,7 +94,7 @@ final class HttpProvider implements DeliveryProvider {
         body.put("channel", name);
         body.put("to", message.recipient());
         body.put("reference", message.idempotencyKey());
-        body.put("callbackUrl", callbackUrl);
+        body.put("callbackUrl", callbackBaseUrl.get().replaceAll("/+$", "") + "/" + name);
         Object content = message.body();
         if (content instanceof SmsMessage sms) {
             body.put("text", sms.text());

@@ -64,6 +64,16 @@ class OutboxStore {
                 id, delivered ? "delivered" : "sending", "accepted by the peer as " + providerMessageId, ts(now)) == 1;
     }
 
+    /**
+     * The peer's callback came before the dispatcher recorded the acceptance (a fast provider, a slow batch): the
+     * status stays as the callback set it; only the sending is recorded. False when there is nothing to record.
+     */
+    boolean acceptedAfterCallback(long id, String providerMessageId, Instant now) {
+        return jdbc.update("update outbox_message set sent_at = ?, provider_message_id = coalesce(provider_message_id, ?)"
+                + " where id = ? and sent_at is null and status in ('delivered', 'permanent_failure')", ts(now),
+                providerMessageId, id) == 1;
+    }
+
     /** A status that ends (or pauses, with {@code nextAttempt}) the message's way; only from {@code sending}. */
     boolean settle(long id, MessageStatus status, String reason, Instant nextAttempt, Instant now) {
         return jdbc.update("""
@@ -102,7 +112,7 @@ class OutboxStore {
     /** Newest first; {@code channel} and {@code status} may be null for all. */
     List<SentMessage> list(Channel channel, MessageStatus status, int offset, int limit) {
         return jdbc.query("select * from outbox_message where (?::text is null or channel = ?) and (?::text is null or status = ?)"
-                + " order by created_at desc, id desc offset ? limit ?", (rs, n) -> sent(rs),
+                + " order by id desc offset ? limit ?", (rs, n) -> sent(rs),
                 channel == null ? null : channel.code(), channel == null ? null : channel.code(),
                 status == null ? null : code(status), status == null ? null : code(status), offset, limit);
     }

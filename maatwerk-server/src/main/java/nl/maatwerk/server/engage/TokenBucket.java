@@ -22,6 +22,10 @@ final class TokenBucket {
         this.refilledAt = System.nanoTime();
     }
 
+    double ratePerSecond() {
+        return ratePerNano * 1e9;
+    }
+
     void take() {
         long wait;
         synchronized (this) {

@@ -142,6 +142,11 @@ final class PolicyTable {
             rule(GET, "/api/v1/tasks/{id}", KCC),
             rule(POST, "/api/v1/tasks/{id}/done", KCC),
             rule(POST, "/api/v1/outcomes", INTEGRATOR),
+            // engage: sent messages (the list shows no recipient or content; a message is personal data, audit-logged)
+            rule(GET, "/messages", KCC, CAMPAGNE),
+            rule(GET, "/messages/{id}", KCC),
+            rule(GET, "/messages/{id}/email.html", KCC),
+            rule(GET, "/messages/{id}/letter.pdf", KCC),
             // API: the website
             rule(ANY, "/api/v1/personalization/**", WEB),
             // API: administration

@@ -170,6 +170,25 @@ class DeliveryTests {
     }
 
     @Test
+    void callbackBeforeTheAcceptanceIsRecorded_keepsDelivered_andStillRecordsTheSending() {
+        String k = key("sms-fast-callback");
+        provider.beforeReply = key -> {
+            if (k.equals(key)) {
+                assertThat(callback("sms", "{\"reference\":\"" + k + "\",\"status\":\"delivered\"}", "sms-secret",
+                        Instant.now()).getStatusCode().value()).isEqualTo(200);
+            }
+        };
+        outbox.enqueue(sms(k, citizen));
+        dispatch(Channel.SMS, Instant.now());
+        SentMessage sent = stored(k);
+        assertThat(sent.status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.providerMessageId()).isEqualTo("peer-" + k);
+        assertThat(jdbc.queryForObject("select count(*) from contact where source = 'maatwerk-outbox' and source_id = ?",
+                Long.class, Long.toString(sent.id()))).isEqualTo(1);
+    }
+
+    @Test
     void callback_withBadOrOldSignature_is401_andUnknownMessage404() {
         String k = key("sms-cb");
         outbox.enqueue(sms(k, citizen));
@@ -321,7 +340,7 @@ class DeliveryTests {
             assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
             assertThat(parts.getBodyPart(1).getContent().toString()).contains("<b>Jan</b>");
             SentMessage sent = stored(k);
-            assertThat(sent.status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(sent.status()).isEqualTo(MessageStatus.DELIVERED);
             assertThat(sent.providerMessageId()).isEqualTo(received.getMessageID());
             assertThat(sent.sentAt()).isNotNull();
         } finally {
@@ -347,7 +366,7 @@ class DeliveryTests {
             assertThat(stored(temporary).status()).isEqualTo(MessageStatus.TEMPORARY_FAILURE);
             assertThat(stored(temporary).lastError()).contains("451");
             dispatch(Channel.EMAIL, t0.plusSeconds(3600));
-            assertThat(stored(temporary).status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(stored(temporary).status()).isEqualTo(MessageStatus.DELIVERED);
             assertThat(smtp.accepted).filteredOn(m -> m.startsWith(greylisted)).hasSize(1)
                     .allMatch(m -> m.contains(SmtpProvider.KEY_HEADER + ": " + temporary));
             assertThat(smtp.accepted).noneMatch(m -> m.startsWith(unknownUser));

@@ -31,8 +31,12 @@ final class ProviderPeer implements AutoCloseable {
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
+    /** Runs before the reply is sent, for example a callback that overtakes it. */
+    volatile java.util.function.Consumer<String> beforeReply = key -> { };
 
     ProviderPeer(int port) throws IOException {
+        // TCP_NODELAY: otherwise the separate header and body writes meet delayed ACKs (~40 ms a request)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
         server.createContext("/messages", this::handle);
         server.start();
@@ -56,6 +60,7 @@ final class ProviderPeer implements AutoCloseable {
         if (reply == null) {
             reply = new Reply(202, null, "{\"id\":\"peer-" + key + "\",\"status\":\"accepted\"}");
         }
+        beforeReply.accept(key);
         if (reply.retryAfter() != null) {
             exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
         }

@@ -26,13 +26,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through chromedriver (Selenium), for looking at pages as a person
  * would: clicking, choosing, and screenshots in target/screenshots.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private Browser() {
         ChromeOptions options = new ChromeOptions();
@@ -45,17 +45,17 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); .ci/run installs them");
     }
 
-    static Browser open() {
+    public static Browser open() {
         return new Browser();
     }
 
     /** Opens the page; when the application asks for a login first, logs in as the test administrator. */
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
         if (onLoginPage() && !URI.create(url).getPath().equals("/login")) {
             login(TestSecurity.BROWSER_USER, TestSecurity.BROWSER_PASSWORD);
@@ -89,16 +89,16 @@ final class Browser implements AutoCloseable {
         return URI.create(driver.getCurrentUrl()).getPath().equals("/login");
     }
 
-    <T> T waitFor(Function<WebDriver, T> condition) {
+    public <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
     }
 
-    Object script(String javascript, Object... arguments) {
+    public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
     /** The whole page, not just the window. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(1300, (int) Math.min(Math.max(height, 700), 6000)));
