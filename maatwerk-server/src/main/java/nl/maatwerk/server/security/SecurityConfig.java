@@ -19,9 +19,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -78,10 +83,19 @@ class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                 .defaultAccessDeniedHandlerFor((request, response, ex) -> ProblemResponses.write(response, 403, "forbidden",
                         "None of your roles may use this route"), api));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));   // HSTS: Spring's default, sent on HTTPS requests only
+        RequestMatcher embeddable = SecurityConfig::embeddableInOwnPages;
+        RequestMatcher elsewhere = new NegatedRequestMatcher(embeddable);
+        http.headers(headers -> headers   // HSTS: Spring's default, sent on HTTPS requests only
+                .frameOptions(frame -> frame.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(elsewhere,
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(elsewhere,
+                        new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(embeddable, new ContentSecurityPolicyHeaderWriter(
+                        CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(embeddable,
+                        new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcRoles(settings))));
@@ -94,6 +108,11 @@ class SecurityConfig {
      * to abuse, so it goes on to authorisation and gets the usual 401 or login redirect; the login form itself stays
      * protected (login CSRF).
      */
+    /** A sent e-mail and a letter are shown in frames of the message page (the e-mail sandboxed), nowhere else. */
+    static boolean embeddableInOwnPages(HttpServletRequest request) {
+        return request.getRequestURI().matches(".*/messages/\\d+/(email\\.html|letter\\.pdf)");
+    }
+
     static boolean withoutSession(HttpServletRequest request) {
         return request.getRequestedSessionId() == null && !"/login".equals(request.getRequestURI());
     }
