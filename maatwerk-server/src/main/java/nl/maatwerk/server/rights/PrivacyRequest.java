@@ -19,6 +19,14 @@ public record PrivacyRequest(UUID id, String type, UUID citizenId, String status
     public static final String ACCESS = "access";
     public static final String ERASURE = "erasure";
 
+    /** The outcome for people: "citizen 1, contact 2, …" (rows removed per table). */
+    public String outcomeText() {
+        StringBuilder out = new StringBuilder();
+        outcome.fields().forEachRemaining(f -> out.append(out.isEmpty() ? "" : ", ").append(f.getKey()).append(' ')
+                .append(f.getValue().asText()));
+        return out.toString();
+    }
+
     public boolean exportable() {
         return ACCESS.equals(type) && citizenId != null;
     }
