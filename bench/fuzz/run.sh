@@ -12,7 +12,7 @@ for target in "maatwerk-core SegmentFuzzTests#parseCompileEvaluate" \
   set -- $target
   log="bench/fuzz/$(echo "$2" | tr '#' '-').log"
   start=$(date +%s)
-  mvn -B -o -Pfuzz verify -pl "$1" -am -Dtest="$2" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 || true
+  mvn -B -o -Pfuzz verify -pl "$1" -am -Dfuzz.target="$2" > "$log" 2>&1 || true
   echo "$2: $(( $(date +%s) - start )) s wall; $(grep -aE 'Done [0-9]+ runs|DONE' "$log" | tail -1)"
   grep -aE 'Tests run:.*Fail|FuzzTestFinding|== Java Exception' "$log" | head -5
 done
