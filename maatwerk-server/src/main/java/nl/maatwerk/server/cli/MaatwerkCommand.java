@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code maatwerk} command and its subcommands. */
 @Command(name = "maatwerk", mixinStandardHelpOptions = true, version = "Maatwerk 0.1.0",
         description = "Citizens as individuals: contact insight, segments and proactive service for municipalities.",
-        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, ImportCommand.class, AuditCommand.class, UserCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, ImportCommand.class, AuditCommand.class, UserCommand.class, RetentionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MaatwerkCommand implements Runnable {
 

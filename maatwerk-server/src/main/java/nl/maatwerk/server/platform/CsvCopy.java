@@ -105,7 +105,7 @@ public final class CsvCopy {
         long written = 0;
         String sql = "copy " + target + " (" + String.join(", ", columns) + ") from stdin";
         PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
-        try (Reader reader = input.get(); CSVParser parser = FORMAT.parse(reader); CopyRows copy = new CopyRows(out)) {
+        try (Reader reader = input.get(); CSVParser parser = parse(reader, out); CopyRows copy = new CopyRows(out)) {
             checkHeader(table, parser.getHeaderNames(), problems);
             if (!problems.isEmpty()) {
                 out.cancelCopy();
@@ -154,6 +154,38 @@ public final class CsvCopy {
         }
         progress.progress(rows, rows);
         return new Result(rows, written);
+    }
+
+    /**
+     * Opens a CSV file in our format (RFC 4180 with a header). A header commons-csv refuses (an empty or a repeated
+     * column name) is a problem on line 1, not an {@link IllegalArgumentException}: found by fuzzing
+     * ({@code ContactFuzzTests}, bench/fuzz/RESULTS.md).
+     */
+    public static CSVParser parse(Reader reader) throws IOException {
+        CSVParser parser;
+        try {
+            parser = FORMAT.parse(reader);
+        } catch (IllegalArgumentException e) {
+            throw new ImportProblems(List.of(FieldProblem.atCsv(1, null, "the header cannot be used: " + e.getMessage())));
+        }
+        // commons-csv lets a name occur twice; its record check then counts names once and a row can be one short
+        Set<String> seen = new HashSet<>();
+        for (String name : parser.getHeaderNames()) {
+            if (!seen.add(name)) {
+                parser.close();
+                throw new ImportProblems(List.of(FieldProblem.atCsv(1, name, "the column occurs more than once in the header")));
+            }
+        }
+        return parser;
+    }
+
+    private static CSVParser parse(Reader reader, PGCopyOutputStream out) throws IOException, SQLException {
+        try {
+            return parse(reader);
+        } catch (ImportProblems e) {
+            out.cancelCopy();
+            throw e;
+        }
     }
 
     private static void checkHeader(CsvTable table, List<String> header, List<FieldProblem> problems) {

@@ -2,9 +2,9 @@ package nl.maatwerk.server.privacy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What was done with personal data: shown (read) or handed out as a file or list (export). */
+/** What was done with personal data: shown (read), handed out as a file or list (export), or erased (Art. 17). */
 public enum AuditAction {
-    READ, EXPORT;
+    READ, EXPORT, ERASE;
 
     @JsonValue
     public String code() {

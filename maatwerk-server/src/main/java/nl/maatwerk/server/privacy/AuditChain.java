@@ -14,6 +14,10 @@ import java.util.UUID;
  * (so no value can pass for two), lists joined by commas (uuids and category codes hold none), times as ISO-8601 in
  * UTC to the microsecond (what PostgreSQL keeps). Changing, inserting, removing or reordering an entry breaks the
  * link to the next one; only cutting off the newest entries goes unnoticed by the chain alone.
+ *
+ * <p>The prefix names the entry's format ({@code maatwerk-audit-v1}, {@code -v2}), so entries of an older format still
+ * verify and changing an entry's format breaks its hash. Format 2 (V13) holds pseudonyms where format 1 held
+ * citizen ids.
  */
 final class AuditChain {
 
@@ -22,9 +26,18 @@ final class AuditChain {
     private AuditChain() {
     }
 
-    static String hash(String previousHash, long id, Instant at, String actor, String role, AuditAction action,
-            String purpose, List<UUID> citizenIds, List<String> fields, String traceId, String requestPath) {
-        StringBuilder canonical = new StringBuilder("maatwerk-audit-v1\n");
+    /** Entries with citizen ids in the clear (before V13). */
+    static final int FORMAT_CITIZEN_IDS = 1;
+    /** Entries naming citizens by their pseudonym in {@code audit_subject}. */
+    static final int FORMAT_PSEUDONYMS = 2;
+
+    static String hash(int format, String previousHash, long id, Instant at, String actor, String role,
+            AuditAction action, String purpose, List<UUID> citizenIds, List<String> fields, String traceId,
+            String requestPath) {
+        if (format != FORMAT_CITIZEN_IDS && format != FORMAT_PSEUDONYMS) {
+            throw new IllegalArgumentException("unknown audit entry format " + format);
+        }
+        StringBuilder canonical = new StringBuilder("maatwerk-audit-v" + format + "\n");
         part(canonical, previousHash);
         part(canonical, Long.toString(id));
         part(canonical, at.toString());
@@ -40,7 +53,7 @@ final class AuditChain {
     }
 
     static String hash(AuditEntry e) {
-        return hash(e.previousHash(), e.id(), e.at(), e.actor(), e.role(), e.action(), e.purpose(), e.citizenIds(),
+        return hash(e.format(), e.previousHash(), e.id(), e.at(), e.actor(), e.role(), e.action(), e.purpose(), e.citizenIds(),
                 e.fields(), e.traceId(), e.requestPath());
     }
 

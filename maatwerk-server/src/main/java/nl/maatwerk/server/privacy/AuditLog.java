@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -42,16 +43,29 @@ public class AuditLog {
         List<String> shown = List.copyOf(fields);
         return own.execute(status -> {
             store.lockChain();
+            Map<UUID, UUID> pseudonyms = store.pseudonyms(citizens);
+            // a citizen without a row (not committed yet, or just erased) gets a pseudonym that belongs to nobody
+            List<UUID> subjects = citizens.stream().map(c -> pseudonyms.getOrDefault(c, UUID.randomUUID())).toList();
+            String path = AuditSubjects.pseudonymise(who.path(), citizens, subjects);
             String previous = store.headHash();
             long id = store.nextId();
             Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            String hash = AuditChain.hash(previous, id, at, who.actor(), who.role(), action, purpose, citizens, shown,
-                    who.traceId(), who.path());
-            AuditEntry entry = new AuditEntry(id, at, who.actor(), who.role(), action, purpose, citizens, shown,
-                    who.traceId(), who.path(), previous, hash);
+            int format = AuditChain.FORMAT_PSEUDONYMS;
+            String hash = AuditChain.hash(format, previous, id, at, who.actor(), who.role(), action, purpose, subjects,
+                    shown, who.traceId(), path);
+            AuditEntry entry = new AuditEntry(id, at, who.actor(), who.role(), action, purpose, subjects, shown,
+                    who.traceId(), path, previous, hash, format);
             store.insert(entry);
             return entry;
         });
+    }
+
+    /**
+     * Records an erasure. The citizen is gone when this is called, so the entry names a pseudonym that belongs to
+     * nobody; {@code fields} are the tables rows were removed from.
+     */
+    public AuditEntry erased(Requester who, List<String> tables) {
+        return record(who, AuditAction.ERASE, "service_delivery", List.of(UUID.randomUUID()), tables);
     }
 
     /** A read by one citizen's data. */
@@ -89,9 +103,12 @@ public class AuditLog {
         });
     }
 
-    /** Entries matching the query, newest first. */
+    /**
+     * Entries matching the query, newest first, with citizen ids where the stored pseudonym still belongs to a
+     * citizen (an erased citizen's pseudonym stays as it is: it points at nobody).
+     */
     public AuditPage search(AuditQuery query) {
-        List<AuditEntry> found = new ArrayList<>(store.search(query));
+        List<AuditEntry> found = new ArrayList<>(store.withCitizenIds(store.search(query)));
         boolean more = found.size() > query.size();
         return new AuditPage(query.page(), query.size(), more, more ? found.subList(0, query.size()) : found);
     }

@@ -7,8 +7,12 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +49,8 @@ class AuditStore {
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     insert into audit_log (id, at, actor, role, action, purpose, citizen_ids, fields, trace_id,
-                                           request_path, previous_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                           request_path, previous_hash, hash, format)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             ps.setLong(1, e.id());
             ps.setTimestamp(2, Timestamp.from(e.at()));
             ps.setString(3, e.actor());
@@ -59,6 +63,7 @@ class AuditStore {
             ps.setString(10, e.requestPath());
             ps.setString(11, e.previousHash());
             ps.setString(12, e.hash());
+            ps.setInt(13, e.format());
             return ps;
         });
     }
@@ -78,11 +83,14 @@ class AuditStore {
         StringBuilder sql = new StringBuilder("select * from audit_log where true");
         List<Object> args = new ArrayList<>();
         if (q.citizenId() != null) {
-            sql.append(" and citizen_ids @> array[?::uuid]");
+            sql.append(" and ((format = 1 and citizen_ids @> array[?::uuid]) or (format = 2 and citizen_ids @> "
+                    + "array[(select pseudonym from audit_subject where citizen_id = ?)]))");
+            args.add(q.citizenId());
             args.add(q.citizenId());
         }
         if (q.actor() != null) {
-            sql.append(" and actor = ?");
+            sql.append(" and (actor = ? or starts_with(actor, ? || ' (key '))");   // a user, or the owner of API keys
+            args.add(q.actor());
             args.add(q.actor());
         }
         if (q.from() != null) {
@@ -99,6 +107,51 @@ class AuditStore {
         return jdbc.query(sql.toString(), (rs, n) -> entry(rs), args.toArray());
     }
 
+    /** The citizens' pseudonyms, made for those who have none yet; citizens without a row are left out. */
+    Map<UUID, UUID> pseudonyms(List<UUID> citizens) {
+        Map<UUID, UUID> out = new HashMap<>();
+        if (citizens.isEmpty()) {
+            return out;
+        }
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into audit_subject (citizen_id, pseudonym)
+                    select c.id, gen_random_uuid() from citizen c where c.id = any(?)
+                    on conflict (citizen_id) do nothing""");
+            ps.setArray(1, con.createArrayOf("uuid", citizens.toArray()));
+            return ps;
+        });
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select citizen_id, pseudonym from audit_subject where citizen_id = any(?)");
+            ps.setArray(1, con.createArrayOf("uuid", citizens.toArray()));
+            return ps;
+        }, rs -> {
+            out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
+        return out;
+    }
+
+    /** The entries with pseudonyms turned back into citizen ids where the citizen still exists. */
+    List<AuditEntry> withCitizenIds(List<AuditEntry> entries) {
+        Set<UUID> pseudonyms = new HashSet<>();
+        entries.stream().filter(e -> e.format() == AuditChain.FORMAT_PSEUDONYMS).forEach(e -> pseudonyms.addAll(e.citizenIds()));
+        if (pseudonyms.isEmpty()) {
+            return entries;
+        }
+        Map<UUID, UUID> citizenOf = new HashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select pseudonym, citizen_id from audit_subject where pseudonym = any(?)");
+            ps.setArray(1, con.createArrayOf("uuid", pseudonyms.toArray()));
+            return ps;
+        }, rs -> {
+            citizenOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
+        return entries.stream().map(e -> e.format() != AuditChain.FORMAT_PSEUDONYMS ? e
+                : new AuditEntry(e.id(), e.at(), e.actor(), e.role(), e.action(), e.purpose(),
+                        e.citizenIds().stream().map(p -> citizenOf.getOrDefault(p, p)).toList(), e.fields(), e.traceId(),
+                        e.requestPath(), e.previousHash(), e.hash(), e.format())).toList();
+    }
+
     Optional<UUID> citizenByBsn(String bsn) {
         return jdbc.query("select id from citizen where bsn = ?", (rs, n) -> rs.getObject(1, UUID.class), bsn)
                 .stream().findFirst();
@@ -108,7 +161,8 @@ class AuditStore {
         return new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"), rs.getString("role"), AuditAction.of(rs.getString("action")),
                 rs.getString("purpose"), uuids(rs.getArray("citizen_ids")), texts(rs.getArray("fields")),
-                rs.getString("trace_id"), rs.getString("request_path"), rs.getString("previous_hash"), rs.getString("hash"));
+                rs.getString("trace_id"), rs.getString("request_path"), rs.getString("previous_hash"), rs.getString("hash"),
+                rs.getInt("format"));
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

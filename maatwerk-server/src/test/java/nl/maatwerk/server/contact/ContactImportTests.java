@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import nl.maatwerk.server.ApiTest;
 import nl.maatwerk.server.Http;
@@ -91,6 +92,18 @@ class ContactImportTests {
                 .isInstanceOfSatisfying(ImportProblems.class, e -> assertThat(e.problems()).extracting(FieldProblem::line,
                         FieldProblem::column).containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "channel"),
                         org.assertj.core.groups.Tuple.tuple(4L, "satisfaction")));
+        assertThat(stored()).isZero();
+    }
+
+    /** Found by fuzzing (bench/fuzz/RESULTS.md): commons-csv refused the header with an IllegalArgumentException. */
+    @Test
+    void importCsv_emptyOrRepeatedHeaderName_isAProblemOnLineOne() throws IOException {
+        for (String header : List.of("source,sourceId,,channel\n", "source,sourceId,source\n")) {
+            Path file = file(header + "a,b,c,d\n");
+            assertThatThrownBy(() -> contactImport.importCsv(file, null, ProgressListener.NONE))
+                    .isInstanceOfSatisfying(ImportProblems.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::line).containsExactly(1L));
+        }
         assertThat(stored()).isZero();
     }
 

@@ -90,9 +90,22 @@ class AuditLogTests {
         ResponseEntity<String> response = getAs("/api/v1/citizens/" + id, agent.secret(), trace);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getFirst("X-Trace-Id")).isEqualTo(trace);
+        String pseudonym = jdbc.queryForObject("select pseudonym::text from audit_subject where citizen_id = ?",
+                String.class, id);
         assertThat(entriesOf(trace)).containsExactly(Map.of("actor", "j.jansen (key " + agent.key().id() + ")", "role", "kcc", "action", "read",
-                "purpose", "service_delivery", "citizens", id.toString(),
-                "fields", "identification,address,household,attributes", "request_path", "/api/v1/citizens/" + id));
+                "purpose", "service_delivery", "citizens", pseudonym,
+                "fields", "identification,address,household,attributes", "request_path", "/api/v1/citizens/" + pseudonym));
+        assertThat(pseudonym).isNotEqualTo(id.toString());
+    }
+
+    @Test
+    void entriesNameThePseudonym_searchAnswersWithTheCitizenId() {
+        getAs("/api/v1/citizens/" + id + "/cases", keys.issue("j.jansen", Set.of(Role.KCC), null).secret(), trace);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where trace_id = ? and citizen_ids @> array[?::uuid]",
+                Long.class, trace, id)).isZero();
+        JsonNode found = Http.json(http.get("/api/v1/audit?citizenId=" + id));
+        assertThat(found.path("entries").get(0).path("citizenIds").get(0).asText()).isEqualTo(id.toString());
+        assertThat(found.path("entries").get(0).path("format").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -149,7 +162,13 @@ class AuditLogTests {
             List<Map<String, Object>> entries = entriesOf(trace);
             assertThat(entries).hasSize(1);
             assertThat(entries.get(0)).containsEntry("action", "export").containsEntry("purpose", "segmentation")
-                    .containsEntry("citizens", String.join(",", members)).containsEntry("fields", "segment_membership");
+                    .containsEntry("fields", "segment_membership");
+            List<String> pseudonyms = new ArrayList<>();
+            for (String m : members) {
+                pseudonyms.add(jdbc.queryForObject("select pseudonym::text from audit_subject where citizen_id = ?::uuid",
+                        String.class, m));
+            }
+            assertThat(entries.get(0)).containsEntry("citizens", String.join(",", pseudonyms));
         } finally {
             http.send(HttpMethod.DELETE, "/api/v1/segments/" + key, null, null);
         }
