@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ final class DemoSinkSmtp implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
     final Map<String, Integer> received = new ConcurrentHashMap<>();
 
     DemoSinkSmtp(int port) throws IOException {
@@ -40,6 +42,7 @@ final class DemoSinkSmtp implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                clients.add(client);
                 sessions.submit(() -> session(client));
             } catch (IOException e) {
                 return;
@@ -76,7 +79,9 @@ final class DemoSinkSmtp implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the client hung up
+            // the client hung up, or the sink closed
+        } finally {
+            clients.remove(client);
         }
     }
 
@@ -88,6 +93,9 @@ final class DemoSinkSmtp implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        for (Socket client : clients) {
+            client.close();   // a sender keeps its connection open between messages: end it with the sink
+        }
         sessions.shutdownNow();
     }
 }

@@ -39,9 +39,13 @@ final class ScriptedSmtp implements AutoCloseable {
         scripts.put(recipient.toLowerCase(), List.of(replies));
     }
 
+    /** The connection being served: closed with the server, as the sender keeps it open between messages. */
+    private volatile Socket current;
+
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
+                current = client;
                 session(client);
             } catch (IOException e) {
                 // closed, or the client hung up
@@ -102,5 +106,9 @@ final class ScriptedSmtp implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        Socket client = current;
+        if (client != null) {
+            client.close();
+        }
     }
 }
