@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
@@ -43,6 +45,14 @@ final class BitmapEvaluator {
 
     RoaringBitmap members(Plan plan) {
         return RoaringBitmap.and(evaluate(plan, universe), universe);
+    }
+
+    /** The number of members; a plain range on a bucketed column ("age between …") is counted without its bitmap. */
+    long count(Plan plan) {
+        if (plan instanceof Plan.Range r && !r.negated() && r.field().column() == Column.BIRTH_DATE) {
+            return data.birthDay.count(r.from(), r.to(), universe);
+        }
+        return members(plan).getLongCardinality();
     }
 
     /** A bitmap that holds exactly the members among {@code within} (and perhaps others outside it). */
@@ -240,10 +250,28 @@ final class BitmapEvaluator {
         long from = c.from();
         long to = c.to();
         boolean negated = c.negated();
-        return select(within, seq -> {
+        boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        ContactPresence.Lookup presence = contacts.presence(filter, window);
+        RoaringBitmap none = zeroCounts ? RoaringBitmap.andNot(within, presence.possible()) : new RoaringBitmap();
+        RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
+        if (limit == 1 && presence.certain() != null) {
+            // Only "none" or "some" matters: the certain ones need no reading.
+            boolean someCounts = (1 >= from && 1 < to) != negated;
+            RoaringBitmap some = withOne(maybe, presence.certain(), seq -> contacts.count(seq, filter, window, 1) > 0);
+            RoaringBitmap result = someCounts ? some : new RoaringBitmap();
+            return zeroCounts ? RoaringBitmap.or(result, RoaringBitmap.or(none, RoaringBitmap.andNot(maybe, some)))
+                    : result;
+        }
+        return RoaringBitmap.or(none, select(maybe, seq -> {
             int count = contacts.count(seq, filter, window, limit);
             return (count >= from && count < to) != negated;
-        });
+        }));
+    }
+
+    /** The citizens of {@code maybe} with a match: {@code certain} ones without reading, the rest by {@code test}. */
+    private static RoaringBitmap withOne(RoaringBitmap maybe, RoaringBitmap certain, SeqTest test) {
+        RoaringBitmap sure = RoaringBitmap.and(maybe, certain);
+        return RoaringBitmap.or(sure, select(RoaringBitmap.andNot(maybe, sure), test));
     }
 
     /** A test of one citizen. */
@@ -252,11 +280,32 @@ final class BitmapEvaluator {
         boolean test(int seq);
     }
 
-    /** The seqs of {@code within} that pass {@code test}, through plain bit sets (cheaper than bitmap iteration). */
+    /** Below this many candidates a scan stays on the calling thread (tests lower it to split small scans too). */
+    static volatile int parallelFrom = 50_000;
+
+    /**
+     * The seqs of {@code within} that pass {@code test}, through plain bit sets (cheaper than bitmap iteration); a
+     * wide scan is split in two halves by seq, the second run by the common fork-join pool (the test only reads).
+     */
     private static RoaringBitmap select(RoaringBitmap within, SeqTest test) {
+        if (within.isEmpty()) {
+            return new RoaringBitmap();
+        }
         long[] in = BitSetUtil.toLongArray(within);
         long[] out = new long[in.length];
-        for (int i = 0; i < in.length; i++) {
+        if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
+            int half = in.length / 2;
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(() -> scan(in, out, half, in.length, test));
+            scan(in, out, 0, half, test);
+            second.join();
+        } else {
+            scan(in, out, 0, in.length, test);
+        }
+        return BitSetUtil.bitmapOf(out);
+    }
+
+    private static void scan(long[] in, long[] out, int fromWord, int toWord, SeqTest test) {
+        for (int i = fromWord; i < toWord; i++) {
             long word = in[i];
             long hits = 0;
             while (word != 0) {
@@ -268,7 +317,6 @@ final class BitmapEvaluator {
             }
             out[i] = hits;
         }
-        return BitSetUtil.bitmapOf(out);
     }
 
     private RoaringBitmap countCases(Plan.Count c, RoaringBitmap within) {
@@ -304,10 +352,19 @@ final class BitmapEvaluator {
         } else if (!negated) {
             window[1] = Math.min(window[1], to);     // nor can newer ones make the first one early enough
         }
-        return select(within, seq -> {
+        // Without a matching contact in the window there is no time to compare: only possible ones are read.
+        ContactPresence.Lookup presence = contacts.presence(filter, window);
+        RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
+        SeqTest test = seq -> {
             long t = contacts.extreme(seq, filter, window, last);
             return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
-        });
+        };
+        boolean existence = !negated && (last ? to == Long.MAX_VALUE : from == Long.MIN_VALUE);
+        if (existence && presence.certain() != null) {
+            // "last(…) > t" is "some match after t" (and "first(…) < t" "some before t"): the certain ones are in.
+            return withOne(maybe, presence.certain(), test);
+        }
+        return select(maybe, test);
     }
 
     private RoaringBitmap extremeCase(Plan.Extreme x, RoaringBitmap within) {

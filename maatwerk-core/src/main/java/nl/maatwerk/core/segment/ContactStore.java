@@ -33,6 +33,7 @@ final class ContactStore {
     private final Dictionary topics = new Dictionary();
     private int size;
 
+    private final ContactPresence presence = new ContactPresence();
     private ContactRuns runs = ContactRuns.EMPTY;
     /** Bit per seq: its contacts changed since {@link #runs} was packed. */
     private long[] stale = new long[0];
@@ -58,6 +59,7 @@ final class ContactStore {
         ensureCitizen(seq);
         next[slot] = head[seq];
         head[seq] = slot;
+        presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot]);
         touch(seq);
         size++;
     }
@@ -76,9 +78,27 @@ final class ContactStore {
                 next[s] = next[slot];
             }
             citizen[slot] = NONE;
+            forgetPresence(seq, slot);
             touch(seq);
             size--;
         }
+    }
+
+    /** Clears {@code seq} from the presence bitmaps of removed {@code slot} that none of its other contacts keeps. */
+    private void forgetPresence(int seq, int slot) {
+        int period = ContactPresence.period(occurred[slot]);
+        boolean channelKept = false;
+        boolean kindKept = false;
+        boolean topicKept = false;
+        for (int s = head[seq]; s != NONE; s = next[s]) {
+            if (ContactPresence.period(occurred[s]) == period) {
+                channelKept |= channel[s] == channel[slot];
+                kindKept |= kind[s] == kind[slot];
+                topicKept |= topic[s] == topic[slot];
+            }
+        }
+        presence.removed(seq, occurred[slot], channel[slot], kind[slot], topic[slot], channelKept, kindKept,
+                topicKept);
     }
 
     private void touch(int seq) {
@@ -197,11 +217,17 @@ final class ContactStore {
         return seq < runs.citizens() ? runs.extreme(seq, filter, window[0], window[1], last) : NO_TIME;
     }
 
+    /** Who may (and who certainly does) have a contact passing {@code filter} in {@code window}. */
+    ContactPresence.Lookup presence(ContactFilter filter, long[] window) {
+        return presence.lookup(filter, window[0], window[1]);
+    }
+
     private boolean matches(int s, ContactFilter filter) {
         return filter.matches(occurred[s], channel[s], direction[s], kind[s], satisfaction[s], topic[s], subtopic[s]);
     }
 
     long bytes() {
-        return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes();
+        return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes()
+                + presence.bytes();
     }
 }

@@ -129,6 +129,39 @@ final class NumberColumn {
         return parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
     }
 
+    /**
+     * How many seqs of {@code among} have a whole value in {@code [from, to)}, without building their bitmap (a
+     * bucketed column sums bucket intersections; others count a scan).
+     */
+    long count(long from, long to, RoaringBitmap among) {
+        if (buckets == null) {
+            return RoaringBitmap.andCardinality(range(from, to, false), among);
+        }
+        long lo = Math.max(from, Integer.MIN_VALUE);
+        long hi = Math.min(to, (long) Integer.MAX_VALUE + 1);
+        if (lo >= hi) {
+            return 0;
+        }
+        long n = 0;
+        int[] values = whole;
+        for (Map.Entry<Integer, RoaringBitmap> e : buckets.subMap((int) (lo >> shift), true, (int) ((hi - 1) >> shift),
+                true).entrySet()) {
+            long bucketLo = (long) e.getKey() << shift;
+            if (bucketLo >= lo && bucketLo + (1L << shift) <= hi) {
+                n += RoaringBitmap.andCardinality(e.getValue(), among);
+            } else {
+                for (org.roaringbitmap.IntIterator it = e.getValue().getIntIterator(); it.hasNext(); ) {
+                    int seq = it.next();
+                    int v = values[seq];
+                    if (v >= lo && v < hi && among.contains(seq)) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     /** Seqs whose decimal value compares with {@code value} as {@code op} says. */
     RoaringBitmap compare(Operator op, BigDecimal value) {
         RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
