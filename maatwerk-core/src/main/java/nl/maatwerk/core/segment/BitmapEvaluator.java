@@ -31,12 +31,14 @@ final class BitmapEvaluator {
 
     private final IndexData data;
     private final RoaringBitmap universe;
+    private final String purpose;
     private final Map<String, RoaringBitmap> segments = new HashMap<>();
     /** The evaluation instant, in seconds since 2000 like the contact columns. */
     private final long now;
 
     BitmapEvaluator(IndexData data, String purpose, Instant now) {
         this.data = data;
+        this.purpose = purpose;
         this.now = ContactFilter.relative(now.getEpochSecond());
         RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
         RoaringBitmap withdrawn = data.withdrawn.get(purpose);
@@ -50,7 +52,10 @@ final class BitmapEvaluator {
     /** The number of members; a plain range on a bucketed column ("age between …") is counted without its bitmap. */
     long count(Plan plan) {
         if (plan instanceof Plan.Range r && !r.negated() && r.field().column() == Column.BIRTH_DATE) {
-            return data.birthDay.count(r.from(), r.to(), universe);
+            // birth-date buckets hold only indexed citizens, so "outside" is the few excluded or withdrawn ones
+            RoaringBitmap withdrawn = data.withdrawn.get(purpose);
+            RoaringBitmap outside = withdrawn == null ? data.excluded : RoaringBitmap.or(data.excluded, withdrawn);
+            return data.birthDay.count(r.from(), r.to(), outside);
         }
         return members(plan).getLongCardinality();
     }
@@ -166,20 +171,24 @@ final class BitmapEvaluator {
         } else if (plan instanceof Plan.Documents) {
             return 1;
         } else if (plan instanceof Plan.Count c) {
-            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false) : 1;
+            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false, decisive(c.from(), c.to()) == 1) : 1;
         } else if (plan instanceof Plan.Extreme x) {
-            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true) : 1;
+            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true, false) : 1;
         } else if (plan instanceof Plan.Reference ref) {
             return cost(ref.plan());
         }
         return 0;
     }
 
-    private int contactCost(Plan where, boolean extreme) {
+    private int contactCost(Plan where, boolean extreme, boolean existenceOnly) {
         if (extreme && where == null) {
             return 2;
         }
-        long[] window = ContactFilter.compile(where, data.contacts.topics()).window();
+        ContactFilter filter = ContactFilter.compile(where, data.contacts.topics());
+        if (ContactPresence.answers(filter) && (extreme || existenceOnly)) {
+            return 1;   // presence bitmaps, contacts read only in the two edge periods
+        }
+        long[] window = filter.window();
         long end = Math.min(window[1], now);
         return window[0] != Long.MIN_VALUE && end - window[0] <= 100L * 86_400 ? 3 : 4;
     }
@@ -352,19 +361,37 @@ final class BitmapEvaluator {
         } else if (!negated) {
             window[1] = Math.min(window[1], to);     // nor can newer ones make the first one early enough
         }
+        if (ContactPresence.answers(filter)) {
+            // The last match lies in [from, to) iff some match is at or after from and none at or after to (the
+            // first: some before to, none before from); each "some" is a presence lookup plus the edge periods.
+            long[] all = filter.window();
+            long lo = Math.max(all[0], from);
+            long hi = Math.min(all[1], to);
+            RoaringBitmap any = exists(filter, all[0], all[1], within);
+            RoaringBitmap inRange = last
+                    ? RoaringBitmap.andNot(exists(filter, lo, all[1], any), exists(filter, Math.max(all[0], to), all[1], any))
+                    : RoaringBitmap.andNot(exists(filter, all[0], hi, any), exists(filter, all[0], Math.min(all[1], from), any));
+            return negated ? RoaringBitmap.andNot(any, inRange) : inRange;
+        }
         // Without a matching contact in the window there is no time to compare: only possible ones are read.
         ContactPresence.Lookup presence = contacts.presence(filter, window);
-        RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
-        SeqTest test = seq -> {
+        return select(RoaringBitmap.and(within, presence.possible()), seq -> {
             long t = contacts.extreme(seq, filter, window, last);
             return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
-        };
-        boolean existence = !negated && (last ? to == Long.MAX_VALUE : from == Long.MIN_VALUE);
-        if (existence && presence.certain() != null) {
-            // "last(…) > t" is "some match after t" (and "first(…) < t" "some before t"): the certain ones are in.
-            return withOne(maybe, presence.certain(), test);
+        });
+    }
+
+    /** The citizens of {@code within} with a contact passing {@code filter} in {@code [lo, hi)} (exactly, among them). */
+    private RoaringBitmap exists(ContactFilter filter, long lo, long hi, RoaringBitmap within) {
+        if (lo >= hi || within.isEmpty()) {
+            return new RoaringBitmap();
         }
-        return select(maybe, test);
+        long[] window = {lo, hi};
+        ContactPresence.Lookup presence = data.contacts.presence(filter, window);
+        RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
+        return presence.certain() == null
+                ? select(maybe, seq -> data.contacts.count(seq, filter, window, 1) > 0)
+                : withOne(maybe, presence.certain(), seq -> data.contacts.count(seq, filter, window, 1) > 0);
     }
 
     private RoaringBitmap extremeCase(Plan.Extreme x, RoaringBitmap within) {

@@ -112,9 +112,7 @@ final class ContactPresence {
             if (topics != null && topics.length <= MAX_TOPICS) {
                 tests.add(prepend(TOPIC, topics));
             }
-            int restricted = (channels != null ? 1 : 0) + (kinds != null ? 1 : 0) + (topics != null ? 1 : 0);
-            exact = restricted == tests.size() && restricted <= 1 && filter.subtopics == null
-                    && allowed(filter.directions, DIRECTIONS) == null && allowed(filter.satisfactions, 6) == null;
+            exact = answers(filter);
         }
         if (tests.isEmpty()) {
             tests.add(prepend(CHANNEL, every(CHANNELS)));
@@ -126,6 +124,18 @@ final class ContactPresence {
         }
         RoaringBitmap certain = exact ? union(tests.get(0), first, last, lo, hi, true) : null;
         return new Lookup(possible, certain);
+    }
+
+    /** True when a lookup gives a {@linkplain Lookup#certain() certain} set: time and at most one of these columns. */
+    static boolean answers(ContactFilter filter) {
+        if (!filter.isLeaf()) {
+            return false;
+        }
+        int[] topics = topics(filter.topics);
+        int restricted = (allowed(filter.channels, CHANNELS) != null ? 1 : 0)
+                + (allowed(filter.kinds, KINDS) != null ? 1 : 0) + (topics != null ? 1 : 0);
+        return restricted <= 1 && (topics == null || topics.length <= MAX_TOPICS) && filter.subtopics == null
+                && allowed(filter.directions, DIRECTIONS) == null && allowed(filter.satisfactions, 6) == null;
     }
 
     private RoaringBitmap union(int[] test, int first, int last, long lo, long hi, boolean wholly) {

@@ -187,14 +187,14 @@ final class ContactStore {
     }
 
     /**
-     * The number of {@code seq}'s contacts that pass {@code filter}, counted up to {@code limit}; {@code window} is
-     * the filter's {@link ContactFilter#window()}.
+     * The number of {@code seq}'s contacts in {@code window} (within the filter's {@link ContactFilter#window()})
+     * that pass {@code filter}, counted up to {@code limit}.
      */
     int count(int seq, ContactFilter filter, long[] window, int limit) {
         if (seq < head.length && isStale(seq)) {
             int n = 0;
             for (int s = head[seq]; s != NONE && n < limit; s = next[s]) {
-                if (matches(s, filter)) {
+                if (occurred[s] >= window[0] && occurred[s] < window[1] && matches(s, filter)) {
                     n++;
                 }
             }

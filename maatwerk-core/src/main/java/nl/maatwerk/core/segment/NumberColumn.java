@@ -130,12 +130,12 @@ final class NumberColumn {
     }
 
     /**
-     * How many seqs of {@code among} have a whole value in {@code [from, to)}, without building their bitmap (a
-     * bucketed column sums bucket intersections; others count a scan).
+     * How many seqs with a whole value in {@code [from, to)} are not in {@code outside}, without building their
+     * bitmap: a bucketed column sums its buckets' sizes less their (small) overlap with {@code outside}.
      */
-    long count(long from, long to, RoaringBitmap among) {
+    long count(long from, long to, RoaringBitmap outside) {
         if (buckets == null) {
-            return RoaringBitmap.andCardinality(range(from, to, false), among);
+            return RoaringBitmap.andNotCardinality(range(from, to, false), outside);
         }
         long lo = Math.max(from, Integer.MIN_VALUE);
         long hi = Math.min(to, (long) Integer.MAX_VALUE + 1);
@@ -148,12 +148,12 @@ final class NumberColumn {
                 true).entrySet()) {
             long bucketLo = (long) e.getKey() << shift;
             if (bucketLo >= lo && bucketLo + (1L << shift) <= hi) {
-                n += RoaringBitmap.andCardinality(e.getValue(), among);
+                n += e.getValue().getLongCardinality() - RoaringBitmap.andCardinality(e.getValue(), outside);
             } else {
                 for (org.roaringbitmap.IntIterator it = e.getValue().getIntIterator(); it.hasNext(); ) {
                     int seq = it.next();
                     int v = values[seq];
-                    if (v >= lo && v < hi && among.contains(seq)) {
+                    if (v >= lo && v < hi && !outside.contains(seq)) {
                         n++;
                     }
                 }

@@ -67,6 +67,9 @@ class SegmentIndexChangeTests {
             new Check("count(contacts where channel = \"desk\" and occurredAt > now - 45d) = 0",
                     rows -> rows.stream().noneMatch(k -> k.channel() == Channel.DESK
                             && k.occurredAt().isAfter(NOW.minus(Duration.ofDays(45))))),
+            new Check("last(contacts where kind = \"complaint\").occurredAt < now - 20d",
+                    rows -> rows.stream().filter(k -> k.kind() == ContactKind.COMPLAINT).map(ContactRow::occurredAt)
+                            .max(Instant::compareTo).map(t -> t.isBefore(NOW.minus(Duration.ofDays(20)))).orElse(false)),
             new Check("count(contacts where not (channel = \"desk\" or occurredAt > now - 30d)) >= 1",
                     rows -> rows.stream().anyMatch(k -> !(k.channel() == Channel.DESK
                             || k.occurredAt().isAfter(NOW.minus(Duration.ofDays(30)))))));

@@ -269,6 +269,22 @@ class SegmentIndexTests {
         }
 
         @Test
+        void ageCount_leavesOutExcludedAndWithdrawn_likeMembers() {
+            for (int seq = 1; seq <= 6; seq++) {
+                index.upsertCitizen(citizen(seq, LocalDate.of(1990, 1, seq)));
+            }
+            index.upsertCitizen(citizen(7, LocalDate.of(1950, 1, 1)));
+            index.exclude(2, true);
+            index.withdrawConsent(3, "segmentation", true);
+            index.withdrawConsent(4, "marketing", true);
+            index.removeCitizen(5);
+            CheckedSegment adults = segment("age between 25 and 40");
+
+            assertThat(members("age between 25 and 40")).containsExactly(1, 4, 6);
+            assertThat(index.count(adults, NOW)).isEqualTo(3);   // counted from the birth-date buckets
+        }
+
+        @Test
         void minimumSize_suppressesSmallCounts() {
             assertThat(MinimumSize.DEFAULT.apply(49)).isEqualTo(new SegmentCount(0, true, 50));
             assertThat(MinimumSize.DEFAULT.apply(49).toString()).isEqualTo("fewer than 50");
