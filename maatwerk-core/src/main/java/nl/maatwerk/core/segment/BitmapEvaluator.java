@@ -30,9 +30,8 @@ import org.roaringbitmap.RoaringBitmapWriter;
 final class BitmapEvaluator {
 
     private final IndexData data;
-    private final RoaringBitmap universe;
     private final String purpose;
-    private final Map<String, RoaringBitmap> segments = new HashMap<>();
+    private final Map<String, Known> segments = new HashMap<>();
     /** The evaluation instant, in seconds since 2000 like the contact columns. */
     private final long now;
 
@@ -40,12 +39,12 @@ final class BitmapEvaluator {
         this.data = data;
         this.purpose = purpose;
         this.now = ContactFilter.relative(now.getEpochSecond());
-        RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
-        RoaringBitmap withdrawn = data.withdrawn.get(purpose);
-        this.universe = withdrawn == null ? allowed : RoaringBitmap.andNot(allowed, withdrawn);
     }
 
     RoaringBitmap members(Plan plan) {
+        RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
+        RoaringBitmap withdrawn = data.withdrawn.get(purpose);
+        RoaringBitmap universe = withdrawn == null ? allowed : RoaringBitmap.andNot(allowed, withdrawn);
         return RoaringBitmap.and(evaluate(plan, universe), universe);
     }
 
@@ -88,17 +87,34 @@ final class BitmapEvaluator {
         } else if (plan instanceof Plan.Extreme x) {
             return x.source() == Expression.Source.CONTACTS ? extremeContact(x, within) : extremeCase(x, within);
         } else if (plan instanceof Plan.Reference ref) {
-            RoaringBitmap done = segments.get(ref.key());
-            if (done != null) {
-                return done;
-            }
-            RoaringBitmap result = evaluate(ref.plan(), within);
-            if (within == universe) {
-                segments.put(ref.key(), result);
-            }
-            return result;
+            return reference(ref, within);
         }
         throw new IllegalArgumentException("not a citizen-level plan: " + plan);
+    }
+
+    /**
+     * Another segment's members among {@code within}: remembered for the citizens already asked about in this
+     * evaluation, so a segment referenced from several places is evaluated only for the ones not yet seen.
+     */
+    private RoaringBitmap reference(Plan.Reference ref, RoaringBitmap within) {
+        Known known = segments.get(ref.key());
+        if (known == null) {
+            RoaringBitmap members = RoaringBitmap.and(within, evaluate(ref.plan(), within));
+            segments.put(ref.key(), new Known(within, members));
+            return members;
+        }
+        RoaringBitmap unseen = RoaringBitmap.andNot(within, known.asked());
+        if (unseen.isEmpty()) {
+            return known.members();
+        }
+        RoaringBitmap members = RoaringBitmap.or(known.members(),
+                RoaringBitmap.and(unseen, evaluate(ref.plan(), unseen)));
+        segments.put(ref.key(), new Known(RoaringBitmap.or(known.asked(), unseen), members));
+        return members;
+    }
+
+    /** A referenced segment's {@code members} among the citizens {@code asked} about so far. */
+    private record Known(RoaringBitmap asked, RoaringBitmap members) {
     }
 
     /** {@code a and b and …}: cheapest first, each within what the ones before left. */

@@ -11,7 +11,7 @@ import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Which citizens have at least one contact with a given channel, kind or topic in a given period of {@code 2^21}
+ * Which citizens have at least one contact with a given channel, kind, topic or satisfaction in a given period of {@code 2^21}
  * seconds (about 24 days): one bitmap per (column, value, period), kept exact on every change. A contact aggregate
  * asks it first ({@link #lookup}): citizens outside the {@linkplain Lookup#possible() possible} set have no
  * matching contact, so only the others need their contacts read; and when the filter tests only time and one of
@@ -27,11 +27,14 @@ final class ContactPresence {
     private static final int CHANNEL = 0;
     private static final int KIND = 1;
     private static final int TOPIC = 2;
+    private static final int SATISFACTION = 3;
     /** A topic test naming more values than this is left to the contact scan (too many bitmaps to union). */
     private static final int MAX_TOPICS = 16;
     private static final int CHANNELS = Channel.values().length;
     private static final int KINDS = ContactKind.values().length;
     private static final int DIRECTIONS = Direction.values().length;
+    /** 0 for "none", then 1-5. */
+    private static final int SATISFACTIONS = 6;
 
     /** Who has at least one matching contact: a superset, and (or null) a subset that certainly has one. */
     record Lookup(RoaringBitmap possible, RoaringBitmap certain) {
@@ -49,18 +52,19 @@ final class ContactPresence {
         return column << 27 | value << 11 | period;
     }
 
-    void add(int seq, int time, int channel, int kind, char topic) {
+    void add(int seq, int time, int channel, int kind, char topic, int satisfaction) {
         int p = period(time);
         firstPeriod = Math.min(firstPeriod, p);
         lastPeriod = Math.max(lastPeriod, p);
         bitmaps.computeIfAbsent(key(CHANNEL, channel, p), k -> new RoaringBitmap()).add(seq);
         bitmaps.computeIfAbsent(key(KIND, kind, p), k -> new RoaringBitmap()).add(seq);
         bitmaps.computeIfAbsent(key(TOPIC, topic, p), k -> new RoaringBitmap()).add(seq);
+        bitmaps.computeIfAbsent(key(SATISFACTION, satisfaction, p), k -> new RoaringBitmap()).add(seq);
     }
 
     /** After removing a contact: clears {@code seq} from each of its bitmaps that no remaining contact keeps. */
-    void removed(int seq, int time, int channel, int kind, char topic, boolean channelKept, boolean kindKept,
-            boolean topicKept) {
+    void removed(int seq, int time, int channel, int kind, char topic, int satisfaction, boolean channelKept,
+            boolean kindKept, boolean topicKept, boolean satisfactionKept) {
         int p = period(time);
         if (!channelKept) {
             clear(key(CHANNEL, channel, p), seq);
@@ -70,6 +74,9 @@ final class ContactPresence {
         }
         if (!topicKept) {
             clear(key(TOPIC, topic, p), seq);
+        }
+        if (!satisfactionKept) {
+            clear(key(SATISFACTION, satisfaction, p), seq);
         }
     }
 
@@ -112,6 +119,10 @@ final class ContactPresence {
             if (topics != null && topics.length <= MAX_TOPICS) {
                 tests.add(prepend(TOPIC, topics));
             }
+            int[] satisfactions = allowed(filter.satisfactions, SATISFACTIONS);
+            if (satisfactions != null) {
+                tests.add(prepend(SATISFACTION, satisfactions));
+            }
             exact = answers(filter);
         }
         if (tests.isEmpty()) {
@@ -133,9 +144,10 @@ final class ContactPresence {
         }
         int[] topics = topics(filter.topics);
         int restricted = (allowed(filter.channels, CHANNELS) != null ? 1 : 0)
-                + (allowed(filter.kinds, KINDS) != null ? 1 : 0) + (topics != null ? 1 : 0);
+                + (allowed(filter.kinds, KINDS) != null ? 1 : 0) + (topics != null ? 1 : 0)
+                + (allowed(filter.satisfactions, SATISFACTIONS) != null ? 1 : 0);
         return restricted <= 1 && (topics == null || topics.length <= MAX_TOPICS) && filter.subtopics == null
-                && allowed(filter.directions, DIRECTIONS) == null && allowed(filter.satisfactions, 6) == null;
+                && allowed(filter.directions, DIRECTIONS) == null;
     }
 
     private RoaringBitmap union(int[] test, int first, int last, long lo, long hi, boolean wholly) {

@@ -59,7 +59,7 @@ final class ContactStore {
         ensureCitizen(seq);
         next[slot] = head[seq];
         head[seq] = slot;
-        presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot]);
+        presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot]);
         touch(seq);
         size++;
     }
@@ -90,15 +90,17 @@ final class ContactStore {
         boolean channelKept = false;
         boolean kindKept = false;
         boolean topicKept = false;
+        boolean satisfactionKept = false;
         for (int s = head[seq]; s != NONE; s = next[s]) {
             if (ContactPresence.period(occurred[s]) == period) {
                 channelKept |= channel[s] == channel[slot];
                 kindKept |= kind[s] == kind[slot];
                 topicKept |= topic[s] == topic[slot];
+                satisfactionKept |= satisfaction[s] == satisfaction[slot];
             }
         }
-        presence.removed(seq, occurred[slot], channel[slot], kind[slot], topic[slot], channelKept, kindKept,
-                topicKept);
+        presence.removed(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot], channelKept,
+                kindKept, topicKept, satisfactionKept);
     }
 
     private void touch(int seq) {

@@ -131,7 +131,8 @@ final class NumberColumn {
 
     /**
      * How many seqs with a whole value in {@code [from, to)} are not in {@code outside}, without building their
-     * bitmap: a bucketed column sums its buckets' sizes less their (small) overlap with {@code outside}.
+     * bitmap: a bucketed column sums its buckets' sizes (and counts its two edge buckets), less the in-range seqs
+     * of {@code outside} (few: the excluded and withdrawn).
      */
     long count(long from, long to, RoaringBitmap outside) {
         if (buckets == null) {
@@ -148,15 +149,21 @@ final class NumberColumn {
                 true).entrySet()) {
             long bucketLo = (long) e.getKey() << shift;
             if (bucketLo >= lo && bucketLo + (1L << shift) <= hi) {
-                n += e.getValue().getLongCardinality() - RoaringBitmap.andCardinality(e.getValue(), outside);
+                n += e.getValue().getLongCardinality();
             } else {
                 for (org.roaringbitmap.IntIterator it = e.getValue().getIntIterator(); it.hasNext(); ) {
-                    int seq = it.next();
-                    int v = values[seq];
-                    if (v >= lo && v < hi && !outside.contains(seq)) {
+                    int v = values[it.next()];
+                    if (v >= lo && v < hi) {
                         n++;
                     }
                 }
+            }
+        }
+        for (org.roaringbitmap.IntIterator it = outside.getIntIterator(); it.hasNext(); ) {
+            int seq = it.next();
+            int v = seq < values.length ? values[seq] : MISSING;
+            if (v != MISSING && v >= lo && v < hi) {
+                n--;
             }
         }
         return n;

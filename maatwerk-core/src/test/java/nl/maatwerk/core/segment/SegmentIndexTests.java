@@ -58,6 +58,24 @@ class SegmentIndexTests {
     }
 
     @Nested
+    class NestedSegments {
+
+        @Test
+        void segmentAskedFirstForFewCandidates_isStillRightForTheOthersLaterInTheSameEvaluation() {
+            index.upsertCitizen(citizen(1, LocalDate.of(1950, 1, 1)));
+            index.upsertCitizen(citizen(2, LocalDate.of(2000, 1, 1)));
+            index.upsertCitizen(citizen(3, LocalDate.of(2000, 1, 1), HouseholdType.COUPLE, Map.of()));
+            index.putContact(contact(1, 1, Channel.EMAIL, NOW.minusSeconds(86_400)));
+            index.putContact(contact(2, 2, Channel.APP, NOW.minusSeconds(86_400)));
+            // the first part asks "digitaal-actief" about citizen 1 only; the second about everyone else
+            assertThat(members("(age > 50 and in segment \"digitaal-actief\") or (household.type = \"single\" "
+                    + "and in segment \"digitaal-actief\")")).containsExactly(1, 2);
+            assertThat(members("(age > 50 and in segment \"digitaal-actief\") or not in segment \"digitaal-actief\""))
+                    .containsExactly(1, 3);
+        }
+    }
+
+    @Nested
     class Age {
 
         @Test

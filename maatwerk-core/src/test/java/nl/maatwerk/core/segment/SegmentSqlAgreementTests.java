@@ -198,7 +198,7 @@ class SegmentSqlAgreementTests {
                 codes("channel", "phone", "desk", "email", "webform", "chat", "app", "letter"),
                 Arbitraries.just(new Expression.Flag("channel.digital")),
                 codes("kind", "question", "request", "complaint"),
-                codes("topic", add(TestPopulation.TOPICS, "unheard-of")));
+                codes("topic", add(TestPopulation.TOPICS, "unheard-of")), ordered("satisfaction", whole(1, 5)));
         Arbitrary<Expression> window = Arbitraries.oneOf(time().map(t -> new Expression.Comparison("occurredAt",
                 Operator.GT, t)), Combinators.combine(time(), time()).as((a, b) -> new Expression.Between("occurredAt", a, b)));
         Arbitrary<Expression> where = Arbitraries.oneOf(column, window,
