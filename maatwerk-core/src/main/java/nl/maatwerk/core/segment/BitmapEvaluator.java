@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
@@ -28,21 +30,33 @@ import org.roaringbitmap.RoaringBitmapWriter;
 final class BitmapEvaluator {
 
     private final IndexData data;
-    private final RoaringBitmap universe;
-    private final Map<String, RoaringBitmap> segments = new HashMap<>();
+    private final String purpose;
+    private final Map<String, Known> segments = new HashMap<>();
     /** The evaluation instant, in seconds since 2000 like the contact columns. */
     private final long now;
 
     BitmapEvaluator(IndexData data, String purpose, Instant now) {
         this.data = data;
+        this.purpose = purpose;
         this.now = ContactFilter.relative(now.getEpochSecond());
-        RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
-        RoaringBitmap withdrawn = data.withdrawn.get(purpose);
-        this.universe = withdrawn == null ? allowed : RoaringBitmap.andNot(allowed, withdrawn);
     }
 
     RoaringBitmap members(Plan plan) {
+        RoaringBitmap allowed = RoaringBitmap.andNot(data.citizens, data.excluded);
+        RoaringBitmap withdrawn = data.withdrawn.get(purpose);
+        RoaringBitmap universe = withdrawn == null ? allowed : RoaringBitmap.andNot(allowed, withdrawn);
         return RoaringBitmap.and(evaluate(plan, universe), universe);
+    }
+
+    /** The number of members; a plain range on a bucketed column ("age between …") is counted without its bitmap. */
+    long count(Plan plan) {
+        if (plan instanceof Plan.Range r && !r.negated() && r.field().column() == Column.BIRTH_DATE) {
+            // birth-date buckets hold only indexed citizens, so "outside" is the few excluded or withdrawn ones
+            RoaringBitmap withdrawn = data.withdrawn.get(purpose);
+            RoaringBitmap outside = withdrawn == null ? data.excluded : RoaringBitmap.or(data.excluded, withdrawn);
+            return data.birthDay.count(r.from(), r.to(), outside);
+        }
+        return members(plan).getLongCardinality();
     }
 
     /** A bitmap that holds exactly the members among {@code within} (and perhaps others outside it). */
@@ -73,17 +87,34 @@ final class BitmapEvaluator {
         } else if (plan instanceof Plan.Extreme x) {
             return x.source() == Expression.Source.CONTACTS ? extremeContact(x, within) : extremeCase(x, within);
         } else if (plan instanceof Plan.Reference ref) {
-            RoaringBitmap done = segments.get(ref.key());
-            if (done != null) {
-                return done;
-            }
-            RoaringBitmap result = evaluate(ref.plan(), within);
-            if (within == universe) {
-                segments.put(ref.key(), result);
-            }
-            return result;
+            return reference(ref, within);
         }
         throw new IllegalArgumentException("not a citizen-level plan: " + plan);
+    }
+
+    /**
+     * Another segment's members among {@code within}: remembered for the citizens already asked about in this
+     * evaluation, so a segment referenced from several places is evaluated only for the ones not yet seen.
+     */
+    private RoaringBitmap reference(Plan.Reference ref, RoaringBitmap within) {
+        Known known = segments.get(ref.key());
+        if (known == null) {
+            RoaringBitmap members = RoaringBitmap.and(within, evaluate(ref.plan(), within));
+            segments.put(ref.key(), new Known(within, members));
+            return members;
+        }
+        RoaringBitmap unseen = RoaringBitmap.andNot(within, known.asked());
+        if (unseen.isEmpty()) {
+            return known.members();
+        }
+        RoaringBitmap members = RoaringBitmap.or(known.members(),
+                RoaringBitmap.and(unseen, evaluate(ref.plan(), unseen)));
+        segments.put(ref.key(), new Known(RoaringBitmap.or(known.asked(), unseen), members));
+        return members;
+    }
+
+    /** A referenced segment's {@code members} among the citizens {@code asked} about so far. */
+    private record Known(RoaringBitmap asked, RoaringBitmap members) {
     }
 
     /** {@code a and b and …}: cheapest first, each within what the ones before left. */
@@ -156,20 +187,24 @@ final class BitmapEvaluator {
         } else if (plan instanceof Plan.Documents) {
             return 1;
         } else if (plan instanceof Plan.Count c) {
-            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false) : 1;
+            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false, decisive(c.from(), c.to()) == 1) : 1;
         } else if (plan instanceof Plan.Extreme x) {
-            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true) : 1;
+            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true, false) : 1;
         } else if (plan instanceof Plan.Reference ref) {
             return cost(ref.plan());
         }
         return 0;
     }
 
-    private int contactCost(Plan where, boolean extreme) {
+    private int contactCost(Plan where, boolean extreme, boolean existenceOnly) {
         if (extreme && where == null) {
             return 2;
         }
-        long[] window = ContactFilter.compile(where, data.contacts.topics()).window();
+        ContactFilter filter = ContactFilter.compile(where, data.contacts.topics());
+        if (ContactPresence.answers(filter) && (extreme || existenceOnly)) {
+            return 1;   // presence bitmaps, contacts read only in the two edge periods
+        }
+        long[] window = filter.window();
         long end = Math.min(window[1], now);
         return window[0] != Long.MIN_VALUE && end - window[0] <= 100L * 86_400 ? 3 : 4;
     }
@@ -240,10 +275,28 @@ final class BitmapEvaluator {
         long from = c.from();
         long to = c.to();
         boolean negated = c.negated();
-        return select(within, seq -> {
+        boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        ContactPresence.Lookup presence = contacts.presence(filter, window);
+        RoaringBitmap none = zeroCounts ? RoaringBitmap.andNot(within, presence.possible()) : new RoaringBitmap();
+        RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
+        if (limit == 1 && presence.certain() != null) {
+            // Only "none" or "some" matters: the certain ones need no reading.
+            boolean someCounts = (1 >= from && 1 < to) != negated;
+            RoaringBitmap some = withOne(maybe, presence.certain(), seq -> contacts.count(seq, filter, window, 1) > 0);
+            RoaringBitmap result = someCounts ? some : new RoaringBitmap();
+            return zeroCounts ? RoaringBitmap.or(result, RoaringBitmap.or(none, RoaringBitmap.andNot(maybe, some)))
+                    : result;
+        }
+        return RoaringBitmap.or(none, select(maybe, seq -> {
             int count = contacts.count(seq, filter, window, limit);
             return (count >= from && count < to) != negated;
-        });
+        }));
+    }
+
+    /** The citizens of {@code maybe} with a match: {@code certain} ones without reading, the rest by {@code test}. */
+    private static RoaringBitmap withOne(RoaringBitmap maybe, RoaringBitmap certain, SeqTest test) {
+        RoaringBitmap sure = RoaringBitmap.and(maybe, certain);
+        return RoaringBitmap.or(sure, select(RoaringBitmap.andNot(maybe, sure), test));
     }
 
     /** A test of one citizen. */
@@ -252,11 +305,32 @@ final class BitmapEvaluator {
         boolean test(int seq);
     }
 
-    /** The seqs of {@code within} that pass {@code test}, through plain bit sets (cheaper than bitmap iteration). */
+    /** Below this many candidates a scan stays on the calling thread (tests lower it to split small scans too). */
+    static volatile int parallelFrom = 50_000;
+
+    /**
+     * The seqs of {@code within} that pass {@code test}, through plain bit sets (cheaper than bitmap iteration); a
+     * wide scan is split in two halves by seq, the second run by the common fork-join pool (the test only reads).
+     */
     private static RoaringBitmap select(RoaringBitmap within, SeqTest test) {
+        if (within.isEmpty()) {
+            return new RoaringBitmap();
+        }
         long[] in = BitSetUtil.toLongArray(within);
         long[] out = new long[in.length];
-        for (int i = 0; i < in.length; i++) {
+        if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
+            int half = in.length / 2;
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(() -> scan(in, out, half, in.length, test));
+            scan(in, out, 0, half, test);
+            second.join();
+        } else {
+            scan(in, out, 0, in.length, test);
+        }
+        return BitSetUtil.bitmapOf(out);
+    }
+
+    private static void scan(long[] in, long[] out, int fromWord, int toWord, SeqTest test) {
+        for (int i = fromWord; i < toWord; i++) {
             long word = in[i];
             long hits = 0;
             while (word != 0) {
@@ -268,7 +342,6 @@ final class BitmapEvaluator {
             }
             out[i] = hits;
         }
-        return BitSetUtil.bitmapOf(out);
     }
 
     private RoaringBitmap countCases(Plan.Count c, RoaringBitmap within) {
@@ -304,10 +377,37 @@ final class BitmapEvaluator {
         } else if (!negated) {
             window[1] = Math.min(window[1], to);     // nor can newer ones make the first one early enough
         }
-        return select(within, seq -> {
+        if (ContactPresence.answers(filter)) {
+            // The last match lies in [from, to) iff some match is at or after from and none at or after to (the
+            // first: some before to, none before from); each "some" is a presence lookup plus the edge periods.
+            long[] all = filter.window();
+            long lo = Math.max(all[0], from);
+            long hi = Math.min(all[1], to);
+            RoaringBitmap any = exists(filter, all[0], all[1], within);
+            RoaringBitmap inRange = last
+                    ? RoaringBitmap.andNot(exists(filter, lo, all[1], any), exists(filter, Math.max(all[0], to), all[1], any))
+                    : RoaringBitmap.andNot(exists(filter, all[0], hi, any), exists(filter, all[0], Math.min(all[1], from), any));
+            return negated ? RoaringBitmap.andNot(any, inRange) : inRange;
+        }
+        // Without a matching contact in the window there is no time to compare: only possible ones are read.
+        ContactPresence.Lookup presence = contacts.presence(filter, window);
+        return select(RoaringBitmap.and(within, presence.possible()), seq -> {
             long t = contacts.extreme(seq, filter, window, last);
             return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
         });
+    }
+
+    /** The citizens of {@code within} with a contact passing {@code filter} in {@code [lo, hi)} (exactly, among them). */
+    private RoaringBitmap exists(ContactFilter filter, long lo, long hi, RoaringBitmap within) {
+        if (lo >= hi || within.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        long[] window = {lo, hi};
+        ContactPresence.Lookup presence = data.contacts.presence(filter, window);
+        RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
+        return presence.certain() == null
+                ? select(maybe, seq -> data.contacts.count(seq, filter, window, 1) > 0)
+                : withOne(maybe, presence.certain(), seq -> data.contacts.count(seq, filter, window, 1) > 0);
     }
 
     private RoaringBitmap extremeCase(Plan.Extreme x, RoaringBitmap within) {

@@ -33,6 +33,7 @@ final class ContactStore {
     private final Dictionary topics = new Dictionary();
     private int size;
 
+    private final ContactPresence presence = new ContactPresence();
     private ContactRuns runs = ContactRuns.EMPTY;
     /** Bit per seq: its contacts changed since {@link #runs} was packed. */
     private long[] stale = new long[0];
@@ -58,6 +59,7 @@ final class ContactStore {
         ensureCitizen(seq);
         next[slot] = head[seq];
         head[seq] = slot;
+        presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot]);
         touch(seq);
         size++;
     }
@@ -76,9 +78,29 @@ final class ContactStore {
                 next[s] = next[slot];
             }
             citizen[slot] = NONE;
+            forgetPresence(seq, slot);
             touch(seq);
             size--;
         }
+    }
+
+    /** Clears {@code seq} from the presence bitmaps of removed {@code slot} that none of its other contacts keeps. */
+    private void forgetPresence(int seq, int slot) {
+        int period = ContactPresence.period(occurred[slot]);
+        boolean channelKept = false;
+        boolean kindKept = false;
+        boolean topicKept = false;
+        boolean satisfactionKept = false;
+        for (int s = head[seq]; s != NONE; s = next[s]) {
+            if (ContactPresence.period(occurred[s]) == period) {
+                channelKept |= channel[s] == channel[slot];
+                kindKept |= kind[s] == kind[slot];
+                topicKept |= topic[s] == topic[slot];
+                satisfactionKept |= satisfaction[s] == satisfaction[slot];
+            }
+        }
+        presence.removed(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot], channelKept,
+                kindKept, topicKept, satisfactionKept);
     }
 
     private void touch(int seq) {
@@ -167,14 +189,14 @@ final class ContactStore {
     }
 
     /**
-     * The number of {@code seq}'s contacts that pass {@code filter}, counted up to {@code limit}; {@code window} is
-     * the filter's {@link ContactFilter#window()}.
+     * The number of {@code seq}'s contacts in {@code window} (within the filter's {@link ContactFilter#window()})
+     * that pass {@code filter}, counted up to {@code limit}.
      */
     int count(int seq, ContactFilter filter, long[] window, int limit) {
         if (seq < head.length && isStale(seq)) {
             int n = 0;
             for (int s = head[seq]; s != NONE && n < limit; s = next[s]) {
-                if (matches(s, filter)) {
+                if (occurred[s] >= window[0] && occurred[s] < window[1] && matches(s, filter)) {
                     n++;
                 }
             }
@@ -197,11 +219,17 @@ final class ContactStore {
         return seq < runs.citizens() ? runs.extreme(seq, filter, window[0], window[1], last) : NO_TIME;
     }
 
+    /** Who may (and who certainly does) have a contact passing {@code filter} in {@code window}. */
+    ContactPresence.Lookup presence(ContactFilter filter, long[] window) {
+        return presence.lookup(filter, window[0], window[1]);
+    }
+
     private boolean matches(int s, ContactFilter filter) {
         return filter.matches(occurred[s], channel[s], direction[s], kind[s], satisfaction[s], topic[s], subtopic[s]);
     }
 
     long bytes() {
-        return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes();
+        return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes()
+                + presence.bytes();
     }
 }

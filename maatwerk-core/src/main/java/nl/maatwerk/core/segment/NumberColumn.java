@@ -129,6 +129,46 @@ final class NumberColumn {
         return parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
     }
 
+    /**
+     * How many seqs with a whole value in {@code [from, to)} are not in {@code outside}, without building their
+     * bitmap: a bucketed column sums its buckets' sizes (and counts its two edge buckets), less the in-range seqs
+     * of {@code outside} (few: the excluded and withdrawn).
+     */
+    long count(long from, long to, RoaringBitmap outside) {
+        if (buckets == null) {
+            return RoaringBitmap.andNotCardinality(range(from, to, false), outside);
+        }
+        long lo = Math.max(from, Integer.MIN_VALUE);
+        long hi = Math.min(to, (long) Integer.MAX_VALUE + 1);
+        if (lo >= hi) {
+            return 0;
+        }
+        long n = 0;
+        int[] values = whole;
+        for (Map.Entry<Integer, RoaringBitmap> e : buckets.subMap((int) (lo >> shift), true, (int) ((hi - 1) >> shift),
+                true).entrySet()) {
+            long bucketLo = (long) e.getKey() << shift;
+            if (bucketLo >= lo && bucketLo + (1L << shift) <= hi) {
+                n += e.getValue().getLongCardinality();
+            } else {
+                for (org.roaringbitmap.IntIterator it = e.getValue().getIntIterator(); it.hasNext(); ) {
+                    int v = values[it.next()];
+                    if (v >= lo && v < hi) {
+                        n++;
+                    }
+                }
+            }
+        }
+        for (org.roaringbitmap.IntIterator it = outside.getIntIterator(); it.hasNext(); ) {
+            int seq = it.next();
+            int v = seq < values.length ? values[seq] : MISSING;
+            if (v != MISSING && v >= lo && v < hi) {
+                n--;
+            }
+        }
+        return n;
+    }
+
     /** Seqs whose decimal value compares with {@code value} as {@code op} says. */
     RoaringBitmap compare(Operator op, BigDecimal value) {
         RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();

@@ -110,7 +110,8 @@ public final class SegmentIndex {
 
     /** The number of members at {@code now}; apply a {@link MinimumSize} before showing it. */
     public long count(CheckedSegment segment, Instant now) {
-        return members(segment, now).getLongCardinality();
+        Plan plan = Planner.plan(Objects.requireNonNull(segment, "segment"), Objects.requireNonNull(now, "now"));
+        return read(() -> new BitmapEvaluator(data, segment.purpose(), now).count(plan));
     }
 
     public int citizens() {

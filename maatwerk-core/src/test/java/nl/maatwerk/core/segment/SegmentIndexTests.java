@@ -58,6 +58,24 @@ class SegmentIndexTests {
     }
 
     @Nested
+    class NestedSegments {
+
+        @Test
+        void segmentAskedFirstForFewCandidates_isStillRightForTheOthersLaterInTheSameEvaluation() {
+            index.upsertCitizen(citizen(1, LocalDate.of(1950, 1, 1)));
+            index.upsertCitizen(citizen(2, LocalDate.of(2000, 1, 1)));
+            index.upsertCitizen(citizen(3, LocalDate.of(2000, 1, 1), HouseholdType.COUPLE, Map.of()));
+            index.putContact(contact(1, 1, Channel.EMAIL, NOW.minusSeconds(86_400)));
+            index.putContact(contact(2, 2, Channel.APP, NOW.minusSeconds(86_400)));
+            // the first part asks "digitaal-actief" about citizen 1 only; the second about everyone else
+            assertThat(members("(age > 50 and in segment \"digitaal-actief\") or (household.type = \"single\" "
+                    + "and in segment \"digitaal-actief\")")).containsExactly(1, 2);
+            assertThat(members("(age > 50 and in segment \"digitaal-actief\") or not in segment \"digitaal-actief\""))
+                    .containsExactly(1, 3);
+        }
+    }
+
+    @Nested
     class Age {
 
         @Test
@@ -266,6 +284,22 @@ class SegmentIndexTests {
 
             index.exclude(2, false);
             assertThat(members("age > 18")).containsExactly(1, 2);
+        }
+
+        @Test
+        void ageCount_leavesOutExcludedAndWithdrawn_likeMembers() {
+            for (int seq = 1; seq <= 6; seq++) {
+                index.upsertCitizen(citizen(seq, LocalDate.of(1990, 1, seq)));
+            }
+            index.upsertCitizen(citizen(7, LocalDate.of(1950, 1, 1)));
+            index.exclude(2, true);
+            index.withdrawConsent(3, "segmentation", true);
+            index.withdrawConsent(4, "marketing", true);
+            index.removeCitizen(5);
+            CheckedSegment adults = segment("age between 25 and 40");
+
+            assertThat(members("age between 25 and 40")).containsExactly(1, 4, 6);
+            assertThat(index.count(adults, NOW)).isEqualTo(3);   // counted from the birth-date buckets
         }
 
         @Test
