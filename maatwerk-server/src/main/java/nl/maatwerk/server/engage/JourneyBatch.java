@@ -5,13 +5,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.ChannelLimitExceeded;
 import nl.maatwerk.core.template.MissingPlaceholders;
@@ -29,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bulk path for journeys with very many occurrences at once (a campaign to a big segment, a first run): the
  * trigger's occurrences are inserted in chunks, and the first send step is decided for a chunk of occurrences at a
- * time, with everything it reads loaded in bulk, the messages rendered in parallel, and the chunk's decisions, links,
- * occurrence moves and {@link Outbox#enqueueAll} in one transaction. It takes the same decisions as
+ * time, one chunk per processor at once (each on its own connection and thread, a citizen's occurrences always in the
+ * same chunk), with everything it reads loaded in bulk and the chunk's decisions, links, occurrence moves and
+ * {@link Outbox#enqueueAll} in one transaction. It takes the same decisions as
  * {@link JourneyRunner#send} (status, needing help, channel order, consent now, quiet hours, the cap, missing values);
  * a citizen with any consent or objection event is asked through {@link ConsentService}, everyone else gets the
  * purpose's default (no consent for a consent purpose, allowed for public task). Steps after the first send are left
@@ -85,36 +92,100 @@ public class JourneyBatch {
         JourneyDefinition d = runner.definition(row);
         long t0 = System.nanoTime();
         List<TriggerScan.Candidate> found = scan.find(d.trigger(), now);
-        int created = 0;
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            return run(d, found, now, chunk, pool, workers, t0);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Result run(JourneyDefinition d, List<TriggerScan.Candidate> found, Instant now, int chunk,
+            ExecutorService pool, int workers, long t0) {
+        String key = d.key();
+        List<Callable<int[]>> inserts = new ArrayList<>();
         for (int from = 0; from < found.size(); from += chunk) {
             List<TriggerScan.Candidate> part = found.subList(from, Math.min(found.size(), from + chunk));
-            created += transaction.execute(s -> insert(key, part, now));
+            inserts.add(() -> new int[] {transaction.execute(s -> insert(key, part, now))});
+        }
+        int created = 0;
+        for (int[] n : all(pool, inserts)) {
+            created += n[0];
         }
         long t1 = System.nanoTime();
         int sent = 0;
         int other = 0;
         if (!d.steps().isEmpty() && d.steps().get(0) instanceof JourneyDefinition.Send send) {
-            long after = 0;
-            while (true) {
-                long from = after;
-                List<JourneyStore.Occurrence> due = jdbc.query("""
-                        select * from journey_occurrence where journey_key = ? and state = 'active' and step = 0
-                          and due_at <= ? and id > ? order by id limit ?
-                        """, (rs, n) -> new JourneyStore.Occurrence(rs.getLong("id"), rs.getString("journey_key"),
-                        rs.getObject("citizen_id", UUID.class), rs.getString("occurrence"), rs.getString("trigger_values"),
-                        rs.getString("segment_key"), rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"),
-                        JourneyStore.instant(rs, "due_at")), key, Timestamp.from(now), from, chunk);
-                if (due.isEmpty()) {
-                    break;
-                }
-                int[] counts = transaction.execute(s -> decideChunk(d, send, due, now));
-                sent += counts[0];
-                other += counts[1];
-                after = due.get(due.size() - 1).id();
+            // the due ids once, then pages by primary key: a page query ordered by id over a million-row journey
+            // could otherwise be planned as a scan of every active occurrence, per page
+            long[] dueIds = jdbc.queryForList("""
+                    select id from journey_occurrence where journey_key = ? and state = 'active' and step = 0
+                      and due_at <= ? order by id
+                    """, Long.class, key, Timestamp.from(now)).stream().mapToLong(Long::longValue).toArray();
+            int page = chunk * workers;
+                for (int from = 0; from < dueIds.length; from += page) {
+                    Long[] ids = LongStream.of(Arrays.copyOfRange(dueIds, from, Math.min(dueIds.length, from + page)))
+                            .boxed().toArray(Long[]::new);
+                    List<JourneyStore.Occurrence> due = jdbc.query("""
+                            select * from journey_occurrence where id = any(?) and state = 'active' and step = 0
+                            order by id
+                            """, (rs, n) -> new JourneyStore.Occurrence(rs.getLong("id"), rs.getString("journey_key"),
+                            rs.getObject("citizen_id", UUID.class), rs.getString("occurrence"), rs.getString("trigger_values"),
+                            rs.getString("segment_key"), rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"),
+                            JourneyStore.instant(rs, "due_at")), (Object) ids);
+                    for (int[] counts : decideInParallel(pool, workers, d, send, due, now)) {
+                        sent += counts[0];
+                        other += counts[1];
+                    }
             }
         }
         long t2 = System.nanoTime();
         return new Result(created, sent, other, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    }
+
+    /**
+     * Decides a page on {@code workers} connections at once, each part in its own transaction. A citizen's occurrences
+     * all go to the same part, so the frequency cap sees every send planned for that citizen before (parts of earlier
+     * pages are committed; within a part, as in one chunk).
+     */
+    private List<int[]> decideInParallel(ExecutorService pool, int workers, JourneyDefinition d,
+            JourneyDefinition.Send send, List<JourneyStore.Occurrence> due, Instant now) {
+        List<List<JourneyStore.Occurrence>> parts = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (JourneyStore.Occurrence o : due) {
+            parts.get(Math.floorMod(o.citizenId().hashCode(), workers)).add(o);
+        }
+        List<Callable<int[]>> decisions = new ArrayList<>();
+        for (List<JourneyStore.Occurrence> part : parts) {
+            if (!part.isEmpty()) {
+                decisions.add(() -> transaction.execute(s -> decideChunk(d, send, part, now)));
+            }
+        }
+        return all(pool, decisions);
+    }
+
+    /** Runs {@code tasks} on the pool and waits for all of them; the first failure is thrown after all have ended. */
+    private static List<int[]> all(ExecutorService pool, List<Callable<int[]>> tasks) {
+        List<Future<int[]>> running = tasks.stream().map(pool::submit).toList();
+        List<int[]> counts = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<int[]> f : running) {
+            try {
+                counts.add(f.get());
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while running a chunk", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return counts;
     }
 
     private int insert(String key, List<TriggerScan.Candidate> part, Instant now) {
@@ -173,10 +244,9 @@ public class JourneyBatch {
         boolean defaultChooser = configured instanceof PreferenceChannelChooser;
         LocalDate today = LocalDate.ofInstant(now, TriggerScan.ZONE);
 
-        List<Planned> plans = ForkJoinPool.commonPool().submit(() -> mine.parallelStream().map(o -> plan(d, send, o,
-                register.get(o.citizenId()), address.get(o.citizenId()), withEvents.contains(o.citizenId()), defaultAllowed,
-                defaultChooser ? null : configured, planned.getOrDefault(o.citizenId(), List.of()), now, today))
-                .toList()).join();
+        List<Planned> plans = mine.stream().map(o -> plan(d, send, o, register.get(o.citizenId()),
+                address.get(o.citizenId()), withEvents.contains(o.citizenId()), defaultAllowed,
+                defaultChooser ? null : configured, planned.getOrDefault(o.citizenId(), List.of()), now, today)).toList();
 
         List<Object[]> decisions = new ArrayList<>();
         List<Object[]> moves = new ArrayList<>();
