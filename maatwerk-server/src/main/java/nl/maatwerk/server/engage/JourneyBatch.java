@@ -1,6 +1,10 @@
 package nl.maatwerk.server.engage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,13 +25,17 @@ import java.util.stream.LongStream;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.ChannelLimitExceeded;
 import nl.maatwerk.core.template.MissingPlaceholders;
+import nl.maatwerk.server.platform.CopyRows;
 import nl.maatwerk.server.privacy.ConsentService;
 import nl.maatwerk.server.privacy.Purpose;
 import nl.maatwerk.server.privacy.PurposeRegister;
 import nl.maatwerk.server.profile.DigitalAddress;
 import nl.maatwerk.server.profile.DigitalAddresses;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -188,20 +196,39 @@ public class JourneyBatch {
         return counts;
     }
 
+    /** COPYs a chunk of occurrences into a per-connection staging table, then adds the new ones in one statement. */
     private int insert(String key, List<TriggerScan.Candidate> part, Instant now) {
-        String[] citizens = new String[part.size()];
-        String[] occurrences = new String[part.size()];
-        String[] values = new String[part.size()];
-        for (int i = 0; i < part.size(); i++) {
-            citizens[i] = part.get(i).citizenId().toString();
-            occurrences[i] = part.get(i).occurrence();
-            values[i] = runner.write(part.get(i).values());
-        }
-        return jdbc.update("""
-                insert into journey_occurrence (journey_key, citizen_id, occurrence, trigger_values, state, due_at, created_at)
-                select ?, c, o, v::jsonb, 'active', ?, ? from unnest(?::uuid[], ?::text[], ?::text[]) as u(c, o, v)
-                on conflict (journey_key, citizen_id, occurrence) do nothing
-                """, key, Timestamp.from(now), Timestamp.from(now), citizens, occurrences, values);
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("create temp table if not exists journey_occurrence_stage (citizen_id uuid, occurrence text,"
+                        + " trigger_values jsonb) on commit delete rows");
+            }
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "copy journey_occurrence_stage from stdin", 1 << 16);
+            try {
+                CopyRows rows = new CopyRows(out);
+                for (TriggerScan.Candidate c : part) {
+                    rows.value(c.citizenId().toString()).value(c.occurrence()).value(runner.write(c.values()));
+                    rows.endRow();
+                }
+                out.endCopy();
+            } catch (IOException e) {
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+                throw new SQLException("could not stage " + part.size() + " occurrences: " + e.getMessage(), e);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into journey_occurrence (journey_key, citizen_id, occurrence, trigger_values, state, due_at, created_at)
+                    select ?, citizen_id, occurrence, trigger_values, 'active', ?, ? from journey_occurrence_stage
+                    on conflict (journey_key, citizen_id, occurrence) do nothing
+                    """)) {
+                insert.setString(1, key);
+                insert.setTimestamp(2, Timestamp.from(now));
+                insert.setTimestamp(3, Timestamp.from(now));
+                return insert.executeUpdate();   // the staged rows go at commit (the caller's chunk transaction)
+            }
+        });
     }
 
     /** One planned message, or the decision that stands in for it. */
