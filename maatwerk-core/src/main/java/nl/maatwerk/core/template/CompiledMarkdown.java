@@ -96,10 +96,11 @@ final class CompiledMarkdown {
         }
         Form form = forms.get(shown);
         if (form == null) {
-            form = compile(shown);
-            if (forms.size() < MAX_FORMS) {
-                forms.put(shown, form);
+            if (forms.size() >= MAX_FORMS) {
+                return null;   // many optional texts in many combinations: compiling each would cost more than parsing
             }
+            form = compile(shown);
+            forms.put(shown, form);
         }
         if (form == UNSAFE) {
             return null;
