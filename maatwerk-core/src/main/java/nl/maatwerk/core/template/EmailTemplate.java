@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.maatwerk.core.template.TemplateSyntaxException.Problem;
 import org.commonmark.node.Node;
 
@@ -11,9 +12,12 @@ import org.commonmark.node.Node;
  * An e-mail: a one-line subject and a Markdown body, both with placeholders.
  *
  * <p>The subject is plain text; line breaks in its values become spaces (so a value can never add a mail header).
- * The body becomes HTML (values escaped) and plain text. Immutable and thread-safe.
+ * The body becomes HTML (values escaped) and plain text: through {@link CompiledMarkdown} where that is provably the
+ * same, else by parsing the Markdown with the values escaped into it. Immutable and thread-safe.
  */
 public record EmailTemplate(Template subject, Template body) {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public EmailTemplate {
         Objects.requireNonNull(subject, "subject");
@@ -50,7 +54,16 @@ public record EmailTemplate(Template subject, Template body) {
      */
     public RenderedEmail render(Map<String, ?> values) {
         Templates.requireValues(values, subject, body);
-        String renderedSubject = subject.render(values).replaceAll("\\s+", " ").strip();
+        String renderedSubject = WHITESPACE.matcher(subject.render(values)).replaceAll(" ").strip();
+        String[] compiled = body.markdown().render(new Values(values));
+        if (compiled != null) {
+            return new RenderedEmail(renderedSubject, compiled[0], compiled[1]);
+        }
+        return renderEachTime(renderedSubject, values);
+    }
+
+    /** The body parsed for this one message: the reference {@link CompiledMarkdown} must equal. */
+    RenderedEmail renderEachTime(String renderedSubject, Map<String, ?> values) {
         Node document = MarkdownText.parse(body.render(values, MarkdownText::escape));
         String plainText = MarkdownText.plainText(document).strip();
         return new RenderedEmail(renderedSubject, MarkdownText.html(document), plainText);

@@ -22,6 +22,7 @@ public final class Template {
     private final String text;
     private final List<Part> parts;
     private final Set<String> placeholders;
+    private volatile CompiledMarkdown markdown;
 
     private Template(String text, List<Part> parts) {
         this.text = text;
@@ -86,6 +87,16 @@ public final class Template {
 
     List<Part> parts() {
         return parts;
+    }
+
+    /** This text as a Markdown body compiled once (see {@link CompiledMarkdown}), made on first use. */
+    CompiledMarkdown markdown() {
+        CompiledMarkdown compiled = markdown;
+        if (compiled == null) {
+            compiled = new CompiledMarkdown(this);
+            markdown = compiled;
+        }
+        return compiled;
     }
 
     private static void append(List<Part> parts, Values values, UnaryOperator<String> escape, StringBuilder out) {

@@ -1,27 +1,41 @@
 package nl.maatwerk.server.engage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.ChannelLimitExceeded;
 import nl.maatwerk.core.template.MissingPlaceholders;
+import nl.maatwerk.server.platform.CopyRows;
 import nl.maatwerk.server.privacy.ConsentService;
 import nl.maatwerk.server.privacy.Purpose;
 import nl.maatwerk.server.privacy.PurposeRegister;
 import nl.maatwerk.server.profile.DigitalAddress;
 import nl.maatwerk.server.profile.DigitalAddresses;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bulk path for journeys with very many occurrences at once (a campaign to a big segment, a first run): the
  * trigger's occurrences are inserted in chunks, and the first send step is decided for a chunk of occurrences at a
- * time, with everything it reads loaded in bulk, the messages rendered in parallel, and the chunk's decisions, links,
- * occurrence moves and {@link Outbox#enqueueAll} in one transaction. It takes the same decisions as
+ * time, one chunk per processor at once (each on its own connection and thread, a citizen's occurrences always in the
+ * same chunk), with everything it reads loaded in bulk and the chunk's decisions, links, occurrence moves and
+ * {@link Outbox#enqueueAll} in one transaction. It takes the same decisions as
  * {@link JourneyRunner#send} (status, needing help, channel order, consent now, quiet hours, the cap, missing values);
  * a citizen with any consent or objection event is asked through {@link ConsentService}, everyone else gets the
  * purpose's default (no consent for a consent purpose, allowed for public task). Steps after the first send are left
@@ -85,52 +100,135 @@ public class JourneyBatch {
         JourneyDefinition d = runner.definition(row);
         long t0 = System.nanoTime();
         List<TriggerScan.Candidate> found = scan.find(d.trigger(), now);
-        int created = 0;
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            return run(d, found, now, chunk, pool, workers, t0);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Result run(JourneyDefinition d, List<TriggerScan.Candidate> found, Instant now, int chunk,
+            ExecutorService pool, int workers, long t0) {
+        String key = d.key();
+        List<Callable<int[]>> inserts = new ArrayList<>();
         for (int from = 0; from < found.size(); from += chunk) {
             List<TriggerScan.Candidate> part = found.subList(from, Math.min(found.size(), from + chunk));
-            created += transaction.execute(s -> insert(key, part, now));
+            inserts.add(() -> new int[] {transaction.execute(s -> insert(key, part, now))});
+        }
+        int created = 0;
+        for (int[] n : all(pool, inserts)) {
+            created += n[0];
         }
         long t1 = System.nanoTime();
         int sent = 0;
         int other = 0;
         if (!d.steps().isEmpty() && d.steps().get(0) instanceof JourneyDefinition.Send send) {
-            long after = 0;
-            while (true) {
-                long from = after;
-                List<JourneyStore.Occurrence> due = jdbc.query("""
-                        select * from journey_occurrence where journey_key = ? and state = 'active' and step = 0
-                          and due_at <= ? and id > ? order by id limit ?
-                        """, (rs, n) -> new JourneyStore.Occurrence(rs.getLong("id"), rs.getString("journey_key"),
-                        rs.getObject("citizen_id", UUID.class), rs.getString("occurrence"), rs.getString("trigger_values"),
-                        rs.getString("segment_key"), rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"),
-                        JourneyStore.instant(rs, "due_at")), key, Timestamp.from(now), from, chunk);
-                if (due.isEmpty()) {
-                    break;
-                }
-                int[] counts = transaction.execute(s -> decideChunk(d, send, due, now));
-                sent += counts[0];
-                other += counts[1];
-                after = due.get(due.size() - 1).id();
+            // the due ids once, then pages by primary key: a page query ordered by id over a million-row journey
+            // could otherwise be planned as a scan of every active occurrence, per page
+            long[] dueIds = jdbc.queryForList("""
+                    select id from journey_occurrence where journey_key = ? and state = 'active' and step = 0
+                      and due_at <= ? order by id
+                    """, Long.class, key, Timestamp.from(now)).stream().mapToLong(Long::longValue).toArray();
+            int page = chunk * workers;
+                for (int from = 0; from < dueIds.length; from += page) {
+                    Long[] ids = LongStream.of(Arrays.copyOfRange(dueIds, from, Math.min(dueIds.length, from + page)))
+                            .boxed().toArray(Long[]::new);
+                    List<JourneyStore.Occurrence> due = jdbc.query("""
+                            select * from journey_occurrence where id = any(?) and state = 'active' and step = 0
+                            order by id
+                            """, (rs, n) -> new JourneyStore.Occurrence(rs.getLong("id"), rs.getString("journey_key"),
+                            rs.getObject("citizen_id", UUID.class), rs.getString("occurrence"), rs.getString("trigger_values"),
+                            rs.getString("segment_key"), rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"),
+                            JourneyStore.instant(rs, "due_at")), (Object) ids);
+                    for (int[] counts : decideInParallel(pool, workers, d, send, due, now)) {
+                        sent += counts[0];
+                        other += counts[1];
+                    }
             }
         }
         long t2 = System.nanoTime();
         return new Result(created, sent, other, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
-    private int insert(String key, List<TriggerScan.Candidate> part, Instant now) {
-        String[] citizens = new String[part.size()];
-        String[] occurrences = new String[part.size()];
-        String[] values = new String[part.size()];
-        for (int i = 0; i < part.size(); i++) {
-            citizens[i] = part.get(i).citizenId().toString();
-            occurrences[i] = part.get(i).occurrence();
-            values[i] = runner.write(part.get(i).values());
+    /**
+     * Decides a page on {@code workers} connections at once, each part in its own transaction. A citizen's occurrences
+     * all go to the same part, so the frequency cap sees every send planned for that citizen before (parts of earlier
+     * pages are committed; within a part, as in one chunk).
+     */
+    private List<int[]> decideInParallel(ExecutorService pool, int workers, JourneyDefinition d,
+            JourneyDefinition.Send send, List<JourneyStore.Occurrence> due, Instant now) {
+        List<List<JourneyStore.Occurrence>> parts = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            parts.add(new ArrayList<>());
         }
-        return jdbc.update("""
-                insert into journey_occurrence (journey_key, citizen_id, occurrence, trigger_values, state, due_at, created_at)
-                select ?, c, o, v::jsonb, 'active', ?, ? from unnest(?::uuid[], ?::text[], ?::text[]) as u(c, o, v)
-                on conflict (journey_key, citizen_id, occurrence) do nothing
-                """, key, Timestamp.from(now), Timestamp.from(now), citizens, occurrences, values);
+        for (JourneyStore.Occurrence o : due) {
+            parts.get(Math.floorMod(o.citizenId().hashCode(), workers)).add(o);
+        }
+        List<Callable<int[]>> decisions = new ArrayList<>();
+        for (List<JourneyStore.Occurrence> part : parts) {
+            if (!part.isEmpty()) {
+                decisions.add(() -> transaction.execute(s -> decideChunk(d, send, part, now)));
+            }
+        }
+        return all(pool, decisions);
+    }
+
+    /** Runs {@code tasks} on the pool and waits for all of them; the first failure is thrown after all have ended. */
+    private static List<int[]> all(ExecutorService pool, List<Callable<int[]>> tasks) {
+        List<Future<int[]>> running = tasks.stream().map(pool::submit).toList();
+        List<int[]> counts = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<int[]> f : running) {
+            try {
+                counts.add(f.get());
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while running a chunk", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return counts;
+    }
+
+    /** COPYs a chunk of occurrences into a per-connection staging table, then adds the new ones in one statement. */
+    private int insert(String key, List<TriggerScan.Candidate> part, Instant now) {
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("create temp table if not exists journey_occurrence_stage (citizen_id uuid, occurrence text,"
+                        + " trigger_values jsonb) on commit delete rows");
+            }
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "copy journey_occurrence_stage from stdin", 1 << 16);
+            try {
+                CopyRows rows = new CopyRows(out);
+                for (TriggerScan.Candidate c : part) {
+                    rows.value(c.citizenId().toString()).value(c.occurrence()).value(runner.write(c.values()));
+                    rows.endRow();
+                }
+                out.endCopy();
+            } catch (IOException e) {
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+                throw new SQLException("could not stage " + part.size() + " occurrences: " + e.getMessage(), e);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into journey_occurrence (journey_key, citizen_id, occurrence, trigger_values, state, due_at, created_at)
+                    select ?, citizen_id, occurrence, trigger_values, 'active', ?, ? from journey_occurrence_stage
+                    on conflict (journey_key, citizen_id, occurrence) do nothing
+                    """)) {
+                insert.setString(1, key);
+                insert.setTimestamp(2, Timestamp.from(now));
+                insert.setTimestamp(3, Timestamp.from(now));
+                return insert.executeUpdate();   // the staged rows go at commit (the caller's chunk transaction)
+            }
+        });
     }
 
     /** One planned message, or the decision that stands in for it. */
@@ -173,10 +271,9 @@ public class JourneyBatch {
         boolean defaultChooser = configured instanceof PreferenceChannelChooser;
         LocalDate today = LocalDate.ofInstant(now, TriggerScan.ZONE);
 
-        List<Planned> plans = ForkJoinPool.commonPool().submit(() -> mine.parallelStream().map(o -> plan(d, send, o,
-                register.get(o.citizenId()), address.get(o.citizenId()), withEvents.contains(o.citizenId()), defaultAllowed,
-                defaultChooser ? null : configured, planned.getOrDefault(o.citizenId(), List.of()), now, today))
-                .toList()).join();
+        List<Planned> plans = mine.stream().map(o -> plan(d, send, o, register.get(o.citizenId()),
+                address.get(o.citizenId()), withEvents.contains(o.citizenId()), defaultAllowed,
+                defaultChooser ? null : configured, planned.getOrDefault(o.citizenId(), List.of()), now, today)).toList();
 
         List<Object[]> decisions = new ArrayList<>();
         List<Object[]> moves = new ArrayList<>();
