@@ -3,15 +3,21 @@ package nl.maatwerk.server.engage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import java.util.UUID;
 import nl.maatwerk.core.template.ReadabilityCheck;
 import nl.maatwerk.core.template.ReadabilityReport;
 import nl.maatwerk.server.ApiTest;
 import nl.maatwerk.server.Http;
+import nl.maatwerk.server.security.ApiKeys;
+import nl.maatwerk.server.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,6 +33,8 @@ class JourneyApiTests {
     Journeys journeys;
     @Autowired
     JourneyExamples examples;
+    @Autowired
+    ApiKeys keys;
 
     Http http;
     JourneyFixture f;
@@ -121,6 +129,29 @@ class JourneyApiTests {
         JsonNode synthetic = Http.json(http.post("/api/v1/journeys/" + journey + "/preview", ""));
         assertThat(synthetic.path("synthetic").asBoolean()).isTrue();
         assertThat(synthetic.path("sms").get(0).path("segments").asInt()).isBetween(1, 2);
+    }
+
+    @Test
+    void campaignStaff_getCountsOnly_noCitizenIdsAndNoRealCitizenPreview() {
+        String journey = f.passportJourney(null);
+        UUID citizen = f.citizen("c@example.org", null, "email");
+        f.passport(citizen, 56);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(keys.issue("campagne-test", Set.of(Role.CAMPAGNE), null).secret());
+
+        JsonNode dry = Http.json(rest.exchange("/api/v1/journeys/" + journey + "/dry-run?sample=10", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class));
+        assertThat(dry.path("occurrences").asInt()).isPositive();
+        assertThat(dry.path("sample")).isEmpty();
+        assertThat(Http.json(http.post("/api/v1/journeys/" + journey + "/dry-run?sample=10", "")).path("sample"))
+                .as("the administrator's key sees example decisions").isNotEmpty();
+
+        ResponseEntity<String> real = rest.exchange("/api/v1/journeys/" + journey + "/preview?citizenId=" + citizen,
+                HttpMethod.POST, new HttpEntity<>(headers), String.class);
+        assertThat(real.getStatusCode().value()).isEqualTo(403);
+        assertThat(real.getBody()).contains("citizenId");
+        assertThat(rest.exchange("/api/v1/journeys/" + journey + "/preview", HttpMethod.POST, new HttpEntity<>(headers),
+                String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
