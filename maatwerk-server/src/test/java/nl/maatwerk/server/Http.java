@@ -35,6 +35,14 @@ public final class Http {
         return send(HttpMethod.PUT, path, json, "application/json");
     }
 
+    /** A GET without following a redirect and without a login, as a citizen's browser opens a link in a message. */
+    public java.net.http.HttpResponse<Void> follow(String path) throws java.io.IOException, InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + path)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
     public ResponseEntity<String> get(String path) {
         return rest.getForEntity(path, String.class);
     }

@@ -94,6 +94,9 @@ class Dispatcher {
 
     /** Why the citizen may no longer receive this message (moved out, deceased, no consent), or null. */
     private String refusal(QueuedMessage m) {
+        if (m.citizenStatus() == null) {
+            return "citizen no longer registered";
+        }
         if (!"resident".equals(m.citizenStatus())) {
             return "citizen " + m.citizenStatus().replace('_', ' ');
         }

@@ -1,6 +1,5 @@
 package nl.maatwerk.server.engage;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -9,8 +8,6 @@ import java.sql.Timestamp;
 import java.util.Collection;
 import javax.sql.DataSource;
 import nl.maatwerk.server.platform.CopyRows;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -76,7 +73,7 @@ class JdbcOutbox implements Outbox {
                     st.execute("truncate outbox_stage");
                     return inserted;
                 }
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("could not queue " + messages.size() + " messages: " + e.getMessage(), e);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
@@ -86,27 +83,12 @@ class JdbcOutbox implements Outbox {
     }
 
     private static long copy(Connection connection, String table, Collection<OutgoingMessage> messages)
-            throws SQLException, IOException {
-        PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy " + table + " (" + COLUMNS + ") from stdin", 1 << 16);
-        try {
-            CopyRows rows = new CopyRows(out);
-            for (OutgoingMessage m : messages) {
-                String notBefore = m.notBefore().toString();
-                rows.value(m.idempotencyKey()).value(m.citizenId().toString()).value(m.journeyKey())
-                        .value(m.channel().code()).value(m.purpose()).value(m.recipient())
-                        .value(OutboxBodies.write(m.body())).value(notBefore).value(notBefore);
-                rows.endRow();
-            }
-            return out.endCopy();
-        } catch (IOException e) {
-            if (out.isActive()) {
-                out.cancelCopy();
-            }
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw e;
-        }
+            throws SQLException {
+        return CopyRows.copy(connection, table + " (" + COLUMNS + ")", messages, (m, row) -> {
+            String notBefore = m.notBefore().toString();
+            row.value(m.idempotencyKey()).value(m.citizenId().toString()).value(m.journeyKey()).value(m.channel().code())
+                    .value(m.purpose()).value(m.recipient()).value(OutboxBodies.write(m.body())).value(notBefore)
+                    .value(notBefore);
+        });
     }
 }

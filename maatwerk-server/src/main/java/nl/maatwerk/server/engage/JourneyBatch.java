@@ -1,15 +1,9 @@
 package nl.maatwerk.server.engage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.ChannelLimitExceeded;
 import nl.maatwerk.core.template.MissingPlaceholders;
@@ -31,32 +24,37 @@ import nl.maatwerk.server.privacy.Purpose;
 import nl.maatwerk.server.privacy.PurposeRegister;
 import nl.maatwerk.server.profile.DigitalAddress;
 import nl.maatwerk.server.profile.DigitalAddresses;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The bulk path for journeys with very many occurrences at once (a campaign to a big segment, a first run): the
- * trigger's occurrences are inserted in chunks, and the first send step is decided for a chunk of occurrences at a
- * time, one chunk per processor at once (each on its own connection and thread, a citizen's occurrences always in the
- * same chunk), with everything it reads loaded in bulk and the chunk's decisions, links, occurrence moves and
- * {@link Outbox#enqueueAll} in one transaction. It takes the same decisions as
- * {@link JourneyRunner#send} (status, needing help, channel order, consent now, quiet hours, the cap, missing values);
- * a citizen with any consent or objection event is asked through {@link ConsentService}, everyone else gets the
- * purpose's default (no consent for a consent purpose, allowed for public task). Steps after the first send are left
- * to the scheduler.
+ * The bulk path for journeys with very many occurrences at once (a campaign to a big segment, a first run). The
+ * trigger's new occurrences are split into chunks by citizen (a citizen's occurrences always in the same chunk, so the
+ * frequency cap sees all of them), and each chunk is one transaction on its own connection, one per processor at once:
+ * it reads what the decisions need in bulk, decides the first send step for every new occurrence, and writes the
+ * occurrences already in the state that decision leaves them in, the decisions, the tasks and
+ * {@link Outbox#enqueueAll} with COPY; a tracked link needs no row of its own ({@link TrackedLinks}). It takes the same
+ * decisions as {@link JourneyRunner#send} (status, needing help, channel order, consent now, quiet hours, the cap,
+ * missing values); a citizen with any consent or objection event is asked through {@link ConsentService}, everyone
+ * else gets the purpose's default (no consent for a consent purpose, allowed for public task). Occurrences that were
+ * already there, and every step after the first send, are left to the scheduler ({@link JourneyRunner}).
  */
 @Component
-public class JourneyBatch {
+public class JourneyBatch implements AutoCloseable {
+
+    private static final String OCCURRENCE_COLUMNS = "journey_occurrence (id, journey_key, citizen_id, occurrence,"
+            + " trigger_values, segment_key, state, step, due_at, created_at, link_secret)";
+    private static final String DECISION_COLUMNS = "journey_decision (occurrence_id, journey_key, citizen_id, step, kind,"
+            + " channel, reason, detail, message_key, not_before, decided_at)";
 
     private final JourneyStore store;
     private final JourneyRunner runner;
-    private final TriggerScan scan;
+    private final TaskStore tasks;
     private final DigitalAddresses addresses;
     private final ConsentService consent;
     private final PurposeRegister purposes;
@@ -66,15 +64,21 @@ public class JourneyBatch {
     private final JdbcTemplate jdbc;
     private final String municipality;
     private final String publicUrl;
+    private final ExecutorService pool = Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "journey-batch");
+                t.setDaemon(true);
+                return t;
+            });
 
-    JourneyBatch(JourneyStore store, JourneyRunner runner, TriggerScan scan, DigitalAddresses addresses,
+    JourneyBatch(JourneyStore store, JourneyRunner runner, TaskStore tasks, DigitalAddresses addresses,
             ConsentService consent, PurposeRegister purposes, ObjectProvider<Outbox> outbox,
             ObjectProvider<ChannelChooser> chooser, TransactionTemplate transaction, JdbcTemplate jdbc,
             @Value("${maatwerk.journeys.municipality:gemeente Amsterdam}") String municipality,
             @Value("${maatwerk.public-url:http://localhost:8080}") String publicUrl) {
         this.store = store;
         this.runner = runner;
-        this.scan = scan;
+        this.tasks = tasks;
         this.addresses = addresses;
         this.consent = consent;
         this.purposes = purposes;
@@ -86,97 +90,67 @@ public class JourneyBatch {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    /** What a batch run did. */
+    /** Stops the chunk threads when the application context closes. */
+    public void close() {
+        pool.shutdown();
+    }
+
+    /** What a batch run did: new occurrences, messages queued, other first decisions, and the time of each phase. */
     public record Result(int occurrences, int sent, int other, long triggerMillis, long decideMillis) {
     }
 
     /**
-     * Finds the journey's occurrences at {@code now} and takes their first step when it is a send step.
+     * Finds the journey's occurrences at {@code now}, adds the new ones and takes their first step when it is a send.
      *
      * @param chunk occurrences per transaction (and per {@code enqueueAll})
      */
     public Result run(String key, Instant now, int chunk) {
         JourneyStore.Row row = store.find(key).orElseThrow(() -> new IllegalArgumentException("no journey " + key));
         JourneyDefinition d = runner.definition(row);
+        JourneyDefinition.Send send = !d.steps().isEmpty() && d.steps().get(0) instanceof JourneyDefinition.Send s ? s : null;
         long t0 = System.nanoTime();
-        List<TriggerScan.Candidate> found = scan.find(d.trigger(), now);
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            return run(d, found, now, chunk, pool, workers, t0);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private Result run(JourneyDefinition d, List<TriggerScan.Candidate> found, Instant now, int chunk,
-            ExecutorService pool, int workers, long t0) {
-        String key = d.key();
-        List<Callable<int[]>> inserts = new ArrayList<>();
-        for (int from = 0; from < found.size(); from += chunk) {
-            List<TriggerScan.Candidate> part = found.subList(from, Math.min(found.size(), from + chunk));
-            inserts.add(() -> new int[] {transaction.execute(s -> insert(key, part, now))});
-        }
-        int created = 0;
-        for (int[] n : all(pool, inserts)) {
-            created += n[0];
-        }
+        List<TriggerScan.Candidate> found = runner.candidates(d, now);
         long t1 = System.nanoTime();
-        int sent = 0;
-        int other = 0;
-        if (!d.steps().isEmpty() && d.steps().get(0) instanceof JourneyDefinition.Send send) {
-            // the due ids once, then pages by primary key: a page query ordered by id over a million-row journey
-            // could otherwise be planned as a scan of every active occurrence, per page
-            long[] dueIds = jdbc.queryForList("""
-                    select id from journey_occurrence where journey_key = ? and state = 'active' and step = 0
-                      and due_at <= ? order by id
-                    """, Long.class, key, Timestamp.from(now)).stream().mapToLong(Long::longValue).toArray();
-            int page = chunk * workers;
-                for (int from = 0; from < dueIds.length; from += page) {
-                    Long[] ids = LongStream.of(Arrays.copyOfRange(dueIds, from, Math.min(dueIds.length, from + page)))
-                            .boxed().toArray(Long[]::new);
-                    List<JourneyStore.Occurrence> due = jdbc.query("""
-                            select * from journey_occurrence where id = any(?) and state = 'active' and step = 0
-                            order by id
-                            """, (rs, n) -> new JourneyStore.Occurrence(rs.getLong("id"), rs.getString("journey_key"),
-                            rs.getObject("citizen_id", UUID.class), rs.getString("occurrence"), rs.getString("trigger_values"),
-                            rs.getString("segment_key"), rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"),
-                            JourneyStore.instant(rs, "due_at")), (Object) ids);
-                    for (int[] counts : decideInParallel(pool, workers, d, send, due, now)) {
-                        sent += counts[0];
-                        other += counts[1];
-                    }
+        List<Callable<int[]>> work = new ArrayList<>();
+        for (List<TriggerScan.Candidate> part : byCitizen(found, chunk)) {
+            work.add(() -> chunkRetried(d, row.enabled(), send, part, now));
+        }
+        int[] total = new int[3];
+        for (int[] counts : all(work)) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += counts[i];
             }
         }
         long t2 = System.nanoTime();
-        return new Result(created, sent, other, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        return new Result(total[0], total[1], total[2], (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
-    /**
-     * Decides a page on {@code workers} connections at once, each part in its own transaction. A citizen's occurrences
-     * all go to the same part, so the frequency cap sees every send planned for that citizen before (parts of earlier
-     * pages are committed; within a part, as in one chunk).
-     */
-    private List<int[]> decideInParallel(ExecutorService pool, int workers, JourneyDefinition d,
-            JourneyDefinition.Send send, List<JourneyStore.Occurrence> due, Instant now) {
-        List<List<JourneyStore.Occurrence>> parts = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            parts.add(new ArrayList<>());
+    /** Chunks of about {@code size} candidates, each citizen's candidates all in one chunk. */
+    private static List<List<TriggerScan.Candidate>> byCitizen(List<TriggerScan.Candidate> found, int size) {
+        int n = Math.max(1, (found.size() + size - 1) / size);
+        List<List<TriggerScan.Candidate>> chunks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            chunks.add(new ArrayList<>(size + size / 8));
         }
-        for (JourneyStore.Occurrence o : due) {
-            parts.get(Math.floorMod(o.citizenId().hashCode(), workers)).add(o);
+        for (TriggerScan.Candidate c : found) {
+            chunks.get(Math.floorMod(c.citizenId().hashCode(), n)).add(c);
         }
-        List<Callable<int[]>> decisions = new ArrayList<>();
-        for (List<JourneyStore.Occurrence> part : parts) {
-            if (!part.isEmpty()) {
-                decisions.add(() -> transaction.execute(s -> decideChunk(d, send, part, now)));
-            }
+        chunks.removeIf(List::isEmpty);
+        return chunks;
+    }
+
+    /** One chunk in one transaction; once more when the scheduler added one of its occurrences at the same moment. */
+    private int[] chunkRetried(JourneyDefinition d, boolean enabled, JourneyDefinition.Send send,
+            List<TriggerScan.Candidate> part, Instant now) {
+        try {
+            return transaction.execute(s -> chunk(d, enabled, send, part, now));
+        } catch (DuplicateKeyException e) {
+            return transaction.execute(s -> chunk(d, enabled, send, part, now));
         }
-        return all(pool, decisions);
     }
 
     /** Runs {@code tasks} on the pool and waits for all of them; the first failure is thrown after all have ended. */
-    private static List<int[]> all(ExecutorService pool, List<Callable<int[]>> tasks) {
+    private List<int[]> all(List<Callable<int[]>> tasks) {
         List<Future<int[]>> running = tasks.stream().map(pool::submit).toList();
         List<int[]> counts = new ArrayList<>();
         RuntimeException failure = null;
@@ -196,53 +170,94 @@ public class JourneyBatch {
         return counts;
     }
 
-    /** COPYs a chunk of occurrences into a per-connection staging table, then adds the new ones in one statement. */
-    private int insert(String key, List<TriggerScan.Candidate> part, Instant now) {
-        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("create temp table if not exists journey_occurrence_stage (citizen_id uuid, occurrence text,"
-                        + " trigger_values jsonb) on commit delete rows");
-            }
-            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                    "copy journey_occurrence_stage from stdin", 1 << 16);
-            try {
-                CopyRows rows = new CopyRows(out);
-                for (TriggerScan.Candidate c : part) {
-                    rows.value(c.citizenId().toString()).value(c.occurrence()).value(runner.write(c.values()));
-                    rows.endRow();
-                }
-                out.endCopy();
-            } catch (IOException e) {
-                if (out.isActive()) {
-                    out.cancelCopy();
-                }
-                throw new SQLException("could not stage " + part.size() + " occurrences: " + e.getMessage(), e);
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into journey_occurrence (journey_key, citizen_id, occurrence, trigger_values, state, due_at, created_at)
-                    select ?, citizen_id, occurrence, trigger_values, 'active', ?, ? from journey_occurrence_stage
-                    on conflict (journey_key, citizen_id, occurrence) do nothing
-                    """)) {
-                insert.setString(1, key);
-                insert.setTimestamp(2, Timestamp.from(now));
-                insert.setTimestamp(3, Timestamp.from(now));
-                return insert.executeUpdate();   // the staged rows go at commit (the caller's chunk transaction)
-            }
-        });
-    }
-
     /** One planned message, or the decision that stands in for it. */
     private record Planned(JourneyStore.Occurrence occurrence, String kind, Channel channel, String reason, String detail,
-            Instant notBefore, String state, Instant dueAt, OutgoingMessage message, String linkToken) {
+            Instant notBefore, String state, Instant dueAt, OutgoingMessage message) {
     }
 
-    private int[] decideChunk(JourneyDefinition d, JourneyDefinition.Send send, List<JourneyStore.Occurrence> due,
+    /**
+     * Adds a chunk's new occurrences and, when the first step sends, decides it: {new, sent, other decisions}. A run
+     * started on an enabled journey stops at its kill switch; the share lock keeps the journey while the chunk writes.
+     */
+    private int[] chunk(JourneyDefinition d, boolean enabled, JourneyDefinition.Send send, List<TriggerScan.Candidate> part,
             Instant now) {
-        List<Long> ids = due.stream().map(JourneyStore.Occurrence::id).toList();
-        // lock the chunk: a scheduler run at the same moment skips these, and we skip what it holds
-        Set<Long> locked = new HashSet<>(jdbc.queryForList("select id from journey_occurrence where id = any(?)"
-                + " and state = 'active' and step = 0 for update skip locked", Long.class, (Object) ids.toArray(new Long[0])));
-        List<JourneyStore.Occurrence> mine = due.stream().filter(o -> locked.contains(o.id())).toList();
+        JourneyStore.Row journey = store.findForShare(d.key()).orElse(null);
+        if (journey == null || (enabled && !journey.enabled())) {
+            return new int[3];
+        }
+        String[] citizenArray = part.stream().map(c -> c.citizenId().toString()).distinct().toArray(String[]::new);
+        Set<String> known = new HashSet<>();
+        jdbc.query("select citizen_id, occurrence from journey_occurrence where journey_key = ? and citizen_id = any(?::uuid[])",
+                rs -> {
+                    known.add(rs.getString(1) + "|" + rs.getString(2));
+                }, d.key(), citizenArray);
+        List<TriggerScan.Candidate> fresh = part.stream().filter(c -> known.add(c.citizenId() + "|" + c.occurrence())).toList();
+        if (fresh.isEmpty()) {
+            return new int[3];
+        }
+        List<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('journey_occurrence', 'id'))"
+                + " from generate_series(1, ?)", Long.class, fresh.size());
+        String segment = JourneyRunner.segmentOf(d);
+        List<JourneyStore.Occurrence> occurrences = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            TriggerScan.Candidate c = fresh.get(i);
+            occurrences.add(new JourneyStore.Occurrence(ids.get(i), d.key(), c.citizenId(), c.occurrence(),
+                    runner.write(c.values()), segment, "active", 0, 0, now, TrackedLinks.newSecret()));
+        }
+        if (send == null) {
+            copy(OCCURRENCE_COLUMNS, occurrences, (o, row) -> occurrenceRow(o, "active", 0, now, now, row));
+            return new int[] {occurrences.size(), 0, 0};
+        }
+        List<Planned> plans = decide(d, send, occurrences, now);
+        // a journey that is one send ends with it, as the one-by-one path records it, instead of a step per occurrence later
+        boolean ends = d.steps().size() == 1;
+        copy(OCCURRENCE_COLUMNS, plans, (p, row) -> {
+            boolean sent = p.kind().equals("send");
+            occurrenceRow(p.occurrence(), sent && ends ? "done" : p.state(), sent ? 1 : 0, p.dueAt(), now, row);
+        });
+        List<Planned> decisions = new ArrayList<>(plans);
+        if (ends) {
+            plans.stream().filter(p -> p.kind().equals("send")).forEach(p -> decisions.add(new Planned(p.occurrence(),
+                    "end", null, "journey_complete", null, null, "done", now, null)));
+        }
+        copy(DECISION_COLUMNS, decisions, (p, row) -> {
+            JourneyStore.Occurrence o = p.occurrence();
+            row.value(Long.toString(o.id())).value(o.journeyKey()).value(o.citizenId().toString())
+                    .value(p.kind().equals("end") ? "1" : "0").value(p.kind())
+                    .value(p.channel() == null ? null : p.channel().code()).value(p.reason()).value(p.detail())
+                    .value(p.message() == null ? null : p.message().idempotencyKey())
+                    .value(p.notBefore() == null ? null : p.notBefore().toString()).value(now.toString());
+        });
+        String action = send.templates().has(Channel.LETTER) ? "letter" : "call";
+        List<TaskStore.NewTask> escalated = plans.stream().filter(p -> p.kind().equals("escalated"))
+                .map(p -> new TaskStore.NewTask(p.occurrence().citizenId(), d.key(), p.occurrence().id(), 0, action,
+                        p.reason(), runner.taskContext(d, p.occurrence(), p.reason(), List.of()).toString()))
+                .toList();
+        if (!escalated.isEmpty()) {
+            tasks.addAll(escalated, now);
+        }
+        List<OutgoingMessage> messages = plans.stream().map(Planned::message).filter(m -> m != null).toList();
+        Outbox queue = outbox.getIfAvailable();
+        if (queue != null && !messages.isEmpty()) {
+            queue.enqueueAll(messages);
+        }
+        return new int[] {occurrences.size(), messages.size(), plans.size() - messages.size()};
+    }
+
+    private static void occurrenceRow(JourneyStore.Occurrence o, String state, int step, Instant dueAt, Instant now,
+            CopyRows row) {
+        row.value(Long.toString(o.id())).value(o.journeyKey()).value(o.citizenId().toString()).value(o.occurrence())
+                .value(o.triggerValues()).value(o.segmentKey()).value(state).value(Integer.toString(step)).value(dueAt.toString())
+                .value(now.toString()).value(o.linkSecret());
+    }
+
+    private <T> void copy(String target, List<T> items, CopyRows.RowWriter<T> writer) {
+        jdbc.execute((ConnectionCallback<Long>) connection -> CopyRows.copy(connection, target, items, writer));
+    }
+
+    /** The first send step for new occurrences, with everything the decisions read loaded for all of them at once. */
+    private List<Planned> decide(JourneyDefinition d, JourneyDefinition.Send send, List<JourneyStore.Occurrence> mine,
+            Instant now) {
         List<UUID> citizens = mine.stream().map(JourneyStore.Occurrence::citizenId).distinct().toList();
         String[] citizenArray = citizens.stream().map(UUID::toString).toArray(String[]::new);
         Map<UUID, String[]> register = new HashMap<>();
@@ -258,72 +273,25 @@ public class JourneyBatch {
                 union select citizen_id from objection_event where citizen_id = any(?::uuid[])
                 """, UUID.class, citizenArray, d.purpose(), citizenArray));
         Map<UUID, List<Instant>> planned = new HashMap<>();
-        jdbc.query("select d.citizen_id, d.not_before from journey_decision d left join journey_message_status s"
-                + " on s.message_key = d.message_key where d.citizen_id = any(?::uuid[]) and d.kind = 'send'"
-                + " and d.not_before > ? and (s.status is null or s.status not in ('PERMANENT_FAILURE', 'CANCELLED'))",
-                rs -> {
-                    planned.computeIfAbsent(rs.getObject(1, UUID.class), c -> new ArrayList<>())
-                            .add(JourneyStore.instant(rs, 2));
-                }, citizenArray, Timestamp.from(now.minus(runner.cap().window()).minus(runner.cap().window())));
+        jdbc.query(JourneyStore.SENDS_SINCE + " = any(?::uuid[])", rs -> {
+            planned.computeIfAbsent(rs.getObject(1, UUID.class), c -> new ArrayList<>()).add(JourneyStore.instant(rs, 2));
+        }, Timestamp.from(now.minus(runner.cap().window()).minus(runner.cap().window())), citizenArray);
         Purpose purpose = purposes.find(d.purpose()).orElseThrow();
         boolean defaultAllowed = !purpose.legalBasis().equals("consent");
         ChannelChooser configured = chooser.getIfAvailable();
         boolean defaultChooser = configured instanceof PreferenceChannelChooser;
         LocalDate today = LocalDate.ofInstant(now, TriggerScan.ZONE);
-
-        List<Planned> plans = mine.stream().map(o -> plan(d, send, o, register.get(o.citizenId()),
-                address.get(o.citizenId()), withEvents.contains(o.citizenId()), defaultAllowed,
-                defaultChooser ? null : configured, planned.getOrDefault(o.citizenId(), List.of()), now, today)).toList();
-
-        List<Object[]> decisions = new ArrayList<>();
-        List<Object[]> moves = new ArrayList<>();
-        List<Object[]> links = new ArrayList<>();
-        List<OutgoingMessage> messages = new ArrayList<>();
-        List<Object[]> tasks = new ArrayList<>();
-        int sent = 0;
-        for (Planned p : plans) {
-            JourneyStore.Occurrence o = p.occurrence();
-            decisions.add(new Object[] {o.id(), o.journeyKey(), o.citizenId(), 0, p.kind(),
-                p.channel() == null ? null : p.channel().code(), p.reason(), p.detail(),
-                p.message() == null ? null : p.message().idempotencyKey(),
-                p.notBefore() == null ? null : Timestamp.from(p.notBefore()), Timestamp.from(now)});
-            moves.add(new Object[] {p.state(), p.kind().equals("send") ? 1 : 0, Timestamp.from(p.dueAt()), o.id()});
+        List<Planned> plans = new ArrayList<>(mine.size());
+        for (JourneyStore.Occurrence o : mine) {
+            List<Instant> before = planned.computeIfAbsent(o.citizenId(), c -> new ArrayList<>());
+            Planned p = plan(d, send, o, register.get(o.citizenId()), address.get(o.citizenId()),
+                    withEvents.contains(o.citizenId()), defaultAllowed, defaultChooser ? null : configured, before, now, today);
             if (p.message() != null) {
-                messages.add(p.message());
-                sent++;
+                before.add(p.notBefore());   // a second occurrence of the same citizen in this chunk sees this one
             }
-            if (p.linkToken() != null) {
-                links.add(new Object[] {p.linkToken(), o.id(), 0, send.link()});
-            }
-            if (p.kind().equals("escalated")) {
-                tasks.add(new Object[] {o, p.reason()});
-            }
+            plans.add(p);
         }
-        // one statement per table for the whole chunk (unnest of arrays), not a statement per row
-        jdbc.update("""
-                insert into journey_decision (occurrence_id, journey_key, citizen_id, step, kind, channel, reason, detail,
-                    message_key, not_before, decided_at)
-                select o, ?, c, 0, k, ch, r, dt, m, nb, ? from unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::timestamptz[]) as u(o, c, k, ch, r, dt, m, nb)
-                """, d.key(), Timestamp.from(now), column(decisions, 0), column(decisions, 2), column(decisions, 4),
-                column(decisions, 5), column(decisions, 6), column(decisions, 7), column(decisions, 8), column(decisions, 9));
-        jdbc.update("""
-                update journey_occurrence j set state = u.s, step = u.st, due_at = u.d
-                from unnest(?::text[], ?::int[], ?::timestamptz[], ?::bigint[]) as u(s, st, d, id) where j.id = u.id
-                """, column(moves, 0), column(moves, 1), column(moves, 2), column(moves, 3));
-        if (!links.isEmpty()) {
-            jdbc.update("insert into tracked_link (token, occurrence_id, step, target) select t, o, 0, ? from"
-                    + " unnest(?::text[], ?::bigint[]) as u(t, o)", send.link(), column(links, 0), column(links, 1));
-        }
-        for (Object[] t : tasks) {
-            JourneyStore.Occurrence o = (JourneyStore.Occurrence) t[0];
-            runner.escalateTaskOnly(d, o, 0, send.templates().has(Channel.LETTER) ? "letter" : "call", (String) t[1], now);
-        }
-        Outbox queue = outbox.getIfAvailable();
-        if (queue != null && !messages.isEmpty()) {
-            queue.enqueueAll(messages);
-        }
-        return new int[] {sent, plans.size() - sent};
+        return plans;
     }
 
     private Planned plan(JourneyDefinition d, JourneyDefinition.Send send, JourneyStore.Occurrence o, String[] reg,
@@ -365,11 +333,10 @@ public class JourneyBatch {
         Instant allowed = runner.cap().earliest(notBefore, planned);
         if (allowed.isAfter(notBefore)) {
             return new Planned(o, "deferred", channel, "frequency_cap", "at most " + runner.cap().max() + " messages per "
-                    + runner.cap().window().toDays() + " days", allowed, "active", allowed, null, null);
+                    + runner.cap().window().toDays() + " days", allowed, "active", allowed, null);
         }
-        String token = send.link() == null ? null : JourneyRunner.token();
         Map<String, Object> values = JourneyValues.of(runner.read(o.triggerValues()), today, municipality,
-                token == null ? null : publicUrl + "/r/" + token);
+                send.link() == null ? null : publicUrl + "/r/" + TrackedLinks.token(o.id(), 0, o.linkSecret()));
         List<String> missing = JourneyMessages.missing(send.templates(), channel, values);
         if (!missing.isEmpty()) {
             return stop(o, "blocked", channel, "missing_values", "not sent: no value for " + String.join(", ", missing)
@@ -390,20 +357,11 @@ public class JourneyBatch {
         OutgoingMessage message = new OutgoingMessage(key, o.citizenId(), d.key(), channel, d.purpose(),
                 channel == Channel.LETTER ? null : address.addressFor(channel), body, notBefore);
         return new Planned(o, "send", channel, "preferred_or_first_allowed", JourneyRunner.describe(choice.refused()),
-                notBefore, "active", now, message, token);
-    }
-
-    private static String[] column(List<Object[]> rows, int index) {
-        String[] out = new String[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            Object v = rows.get(i)[index];
-            out[i] = v == null ? null : v instanceof Timestamp ts ? ts.toInstant().toString() : v.toString();
-        }
-        return out;
+                notBefore, "active", now, message);
     }
 
     private static Planned stop(JourneyStore.Occurrence o, String kind, Channel channel, String reason, String detail,
             String state, Instant now) {
-        return new Planned(o, kind, channel, reason, detail, null, state, now, null, null);
+        return new Planned(o, kind, channel, reason, detail, null, state, now, null);
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,6 @@ class JourneyRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JourneyRunner.class);
     private static final int MAX_STEPS_PER_RUN = 50;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JourneyStore store;
     private final TaskStore tasks;
@@ -97,7 +94,27 @@ class JourneyRunner {
 
     /** Finds new occurrences of one journey at {@code now}; returns how many were new. */
     int trigger(JourneyStore.Row row, Instant now) {
+        if (store.findForShare(row.key()).isEmpty()) {
+            return 0;   // deleted meanwhile; the share lock keeps it from being deleted while occurrences are added
+        }
         JourneyDefinition d = definition(row);
+        String segment = segmentOf(d);
+        int created = 0;
+        for (TriggerScan.Candidate c : candidates(d, now)) {
+            if (store.insertOccurrence(row.key(), c.citizenId(), c.occurrence(), write(c.values()), segment, now)) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /** The segment a journey's occurrences are counted under in its stats: its audience, or its trigger's segment. */
+    static String segmentOf(JourneyDefinition d) {
+        return d.audience().segment() != null ? d.audience().segment() : d.trigger().segment();
+    }
+
+    /** The trigger's occurrences at {@code now} that are in the journey's audience. */
+    List<TriggerScan.Candidate> candidates(JourneyDefinition d, Instant now) {
         List<TriggerScan.Candidate> found;
         if (d.trigger().type() == TriggerType.CAMPAIGN) {
             Instant round = TriggerScan.campaignRound(d.trigger(), now);
@@ -107,18 +124,11 @@ class JourneyRunner {
         } else {
             found = scan.find(d.trigger(), now);
         }
-        Set<UUID> audience = d.audience().segment() == null ? null : new HashSet<>(members(d.audience().segment()));
-        String segment = d.audience().segment() != null ? d.audience().segment() : d.trigger().segment();
-        int created = 0;
-        for (TriggerScan.Candidate c : found) {
-            if (audience != null && !audience.contains(c.citizenId())) {
-                continue;
-            }
-            if (store.insertOccurrence(row.key(), c.citizenId(), c.occurrence(), write(c.values()), segment, now)) {
-                created++;
-            }
+        if (d.audience().segment() == null) {
+            return found;
         }
-        return created;
+        Set<UUID> audience = new HashSet<>(members(d.audience().segment()));
+        return found.stream().filter(c -> audience.contains(c.citizenId())).toList();
     }
 
     private List<UUID> members(String segment) {
@@ -240,9 +250,7 @@ class JourneyRunner {
         }
         String link = null;
         if (send.link() != null) {
-            String token = token();
-            store.insertLink(token, o.id(), step, send.link());
-            link = publicUrl + "/r/" + token;
+            link = publicUrl + "/r/" + TrackedLinks.token(o.id(), step, o.linkSecret());
         }
         LocalDate today = LocalDate.ofInstant(now, TriggerScan.ZONE);
         Map<String, Object> values = JourneyValues.of(read(o.triggerValues()), today, municipality, link);
@@ -301,19 +309,25 @@ class JourneyRunner {
 
     /** The contact-centre task with the citizen's context (why, which journey, what was sent); no decision. */
     void escalateTaskOnly(JourneyDefinition d, JourneyStore.Occurrence o, int step, String action, String reason, Instant now) {
+        tasks.add(o.citizenId(), d.key(), o.id(), step, action, reason,
+                taskContext(d, o, reason, store.decisions(o.id())).toString(), now);
+    }
+
+    /** What a task tells the contact centre: why, which journey, what the trigger knew, what was sent before. */
+    ObjectNode taskContext(JourneyDefinition d, JourneyStore.Occurrence o, String reason, List<JourneyStore.Decision> before) {
         ObjectNode context = json.createObjectNode();
         context.put("journey", d.name());
         context.put("journeyKey", d.key());
         context.put("why", reason);
         context.set("trigger", read(o.triggerValues()));
         var sent = context.putArray("sent");
-        for (JourneyStore.Decision x : store.decisions(o.id())) {
+        for (JourneyStore.Decision x : before) {
             if (x.kind().equals("send") || x.kind().equals("failed") || x.kind().equals("cancelled")) {
                 sent.addObject().put("kind", x.kind()).put("channel", x.channel()).put("at", x.decidedAt().toString())
                         .put("reason", x.reason());
             }
         }
-        tasks.add(o.citizenId(), d.key(), o.id(), step, action, reason, context.toString(), now);
+        return context;
     }
 
     /** Channels tried for this step before (sent or failed), for the fallback. */
@@ -362,12 +376,6 @@ class JourneyRunner {
             return null;
         }
         return String.join(", ", refused.stream().map(r -> r.channel().code() + ": " + r.reason()).toList());
-    }
-
-    static String token() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     JsonNode read(String text) {

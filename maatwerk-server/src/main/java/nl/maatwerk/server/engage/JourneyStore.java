@@ -22,7 +22,7 @@ class JourneyStore {
 
     /** One citizen's way through one journey. */
     record Occurrence(long id, String journeyKey, UUID citizenId, String occurrence, String triggerValues,
-            String segmentKey, String state, int step, int attempt, Instant dueAt) {
+            String segmentKey, String state, int step, int attempt, Instant dueAt, String linkSecret) {
     }
 
     /** A decision as stored. */
@@ -146,32 +146,31 @@ class JourneyStore {
         return jdbc.queryForObject("select coalesce(max(id), 0) from journey_decision", Long.class);
     }
 
+    /** The send decision behind a queued message, by its key {@code journey:<journey>:<occurrence id>:<step>:<channel>}. */
     Optional<Decision> decisionByMessage(String messageKey) {
-        return jdbc.query("select * from journey_decision where message_key = ?", (rs, n) -> decision(rs), messageKey)
-                .stream().findFirst();
+        String[] parts = messageKey.split(":");
+        if (parts.length != 5 || !parts[0].equals("journey") || !parts[2].matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return jdbc.query("select * from journey_decision where occurrence_id = ? and message_key = ?",
+                (rs, n) -> decision(rs), Long.parseLong(parts[2]), messageKey).stream().findFirst();
     }
 
-    /** Sends planned for a citizen across all journeys going out after {@code from} (not failed): their moments. */
+    /**
+     * The moments of the messages queued for a citizen (by any journey or sender) that go out after {@code from} and
+     * did not fail or get cancelled: what the frequency cap counts.
+     */
     List<Instant> sendsSince(UUID citizenId, Instant from) {
-        return jdbc.query("select d.not_before from journey_decision d left join journey_message_status s"
-                + " on s.message_key = d.message_key where d.citizen_id = ? and d.kind = 'send' and d.not_before > ?"
-                + " and (s.status is null or s.status not in ('PERMANENT_FAILURE', 'CANCELLED')) order by d.not_before",
-                (rs, n) -> instant(rs, 1), citizenId, ts(from));
+        return jdbc.query(SENDS_SINCE + " = ? order by not_before", (rs, n) -> instant(rs, 2), ts(from), citizenId);
     }
+
+    /** {@link #sendsSince}'s query up to its citizen condition: (citizen_id, not_before), {@code from} as parameter 1. */
+    static final String SENDS_SINCE = "select citizen_id, not_before from outbox_message where not_before > ?"
+            + " and status not in ('permanent_failure', 'cancelled') and citizen_id";
 
     boolean responded(long occurrenceId, String outcome) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from journey_response where occurrence_id = ?"
                 + " and (?::text is null or (kind = 'outcome' and name = ?)))", Boolean.class, occurrenceId, outcome, outcome));
-    }
-
-    void insertLink(String token, long occurrenceId, int step, String target) {
-        jdbc.update("insert into tracked_link (token, occurrence_id, step, target) values (?, ?, ?, ?)", token,
-                occurrenceId, step, target);
-    }
-
-    Optional<String[]> link(String token) {
-        return jdbc.query("select occurrence_id, target from tracked_link where token = ?",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, token).stream().findFirst();
     }
 
     void respond(long occurrenceId, String kind, String name, Instant at) {
@@ -220,7 +219,8 @@ class JourneyStore {
     private static Occurrence occurrence(ResultSet rs) throws SQLException {
         return new Occurrence(rs.getLong("id"), rs.getString("journey_key"), rs.getObject("citizen_id", UUID.class),
                 rs.getString("occurrence"), rs.getString("trigger_values"), rs.getString("segment_key"),
-                rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"), instant(rs, "due_at"));
+                rs.getString("state"), rs.getInt("step"), rs.getInt("attempt"), instant(rs, "due_at"),
+                rs.getString("link_secret"));
     }
 
     private static Decision decision(ResultSet rs) throws SQLException {

@@ -29,16 +29,20 @@ public class Journeys {
 
     private static final Logger log = LoggerFactory.getLogger(Journeys.class);
     private static final int BATCH = 500;
+    /** New occurrences per transaction of the bulk path ({@link JourneyBatch}) that adds them and takes their first send. */
+    private static final int BATCH_CHUNK = 10_000;
 
     private final JourneyStore store;
     private final JourneyReader reader;
     private final JourneyRunner runner;
+    private final JourneyBatch batch;
     private final JourneyStats stats;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    Journeys(JourneyStore store, JourneyReader reader, JourneyRunner runner, JourneyStats stats,
+    Journeys(JourneyStore store, JourneyReader reader, JourneyRunner runner, JourneyBatch batch, JourneyStats stats,
             TransactionTemplate transaction, ObjectMapper json) {
+        this.batch = batch;
         this.store = store;
         this.reader = reader;
         this.runner = runner;
@@ -130,7 +134,7 @@ public class Journeys {
         int created = 0;
         for (JourneyStore.Row row : store.enabled()) {
             try {
-                created += transaction.execute(s -> runner.trigger(row, now));
+                created += batch.run(row.key(), now, BATCH_CHUNK).occurrences();
             } catch (RuntimeException e) {
                 log.warn("journey {}: triggers not run: {}", row.key(), e.toString());
             }

@@ -45,7 +45,7 @@ class OutboxStore {
                 logged as (
                     insert into outbox_status_history (message_id, status, reason, at)
                     select id, 'sending', case when attempts > 1 then 'attempt ' || attempts end, ? from claimed)
-                select c.*, z.status as citizen_status from claimed c join citizen z on z.id = c.citizen_id
+                select c.*, z.status as citizen_status from claimed c left join citizen z on z.id = c.citizen_id
                 order by c.id
                 """, (rs, n) -> queued(rs), channel.code(), ts(now), limit, ts(now.plus(lease)), provider, ts(now),
                 ts(now));

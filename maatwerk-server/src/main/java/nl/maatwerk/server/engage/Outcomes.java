@@ -25,10 +25,12 @@ public class Outcomes {
 
     private final JdbcTemplate jdbc;
     private final JourneyStore store;
+    private final TrackedLinks links;
 
-    Outcomes(JdbcTemplate jdbc, JourneyStore store) {
+    Outcomes(JdbcTemplate jdbc, JourneyStore store, TrackedLinks links) {
         this.jdbc = jdbc;
         this.store = store;
+        this.links = links;
     }
 
     /** A stored outcome; {@code created} is false for a retry of the same source + sourceId. */
@@ -98,9 +100,9 @@ public class Outcomes {
     /** Records a click on a tracked link and returns where it leads; empty for an unknown token. */
     @Transactional
     public Optional<String> click(String token, Instant now) {
-        Optional<String[]> link = store.link(token);
-        link.ifPresent(l -> store.respond(Long.parseLong(l[0]), "click", "link", now));
-        return link.map(l -> l[1]);
+        Optional<TrackedLinks.Target> link = links.resolve(token);
+        link.ifPresent(l -> store.respond(l.occurrenceId(), "click", "link", now));
+        return link.map(TrackedLinks.Target::url);
     }
 
     /** Whether a status code signals a conflict; used by the API. */

@@ -28,6 +28,20 @@ class TaskStore {
                 """, citizenId, journeyKey, occurrenceId, step, action, reason, contextJson, JourneyStore.ts(now)) == 1;
     }
 
+    /** A task to add with {@link #addAll}. */
+    record NewTask(UUID citizenId, String journeyKey, Long occurrenceId, Integer step, String action, String reason,
+            String contextJson) {
+    }
+
+    /** Adds many tasks in one round trip, each unless its occurrence's step already made one. */
+    void addAll(List<NewTask> tasks, Instant now) {
+        jdbc.batchUpdate("""
+                insert into contact_task (citizen_id, journey_key, occurrence_id, step, action, reason, context, created_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (occurrence_id, step) do nothing
+                """, tasks.stream().map(t -> new Object[] {t.citizenId(), t.journeyKey(), t.occurrenceId(), t.step(),
+                    t.action(), t.reason(), t.contextJson(), JourneyStore.ts(now)}).toList());
+    }
+
     List<Task> list(String state, String journeyKey, int limit) {
         return jdbc.query("select * from contact_task where (?::text is null or state = ?) and (?::text is null or journey_key = ?)"
                 + " order by created_at desc, id desc limit ?", (rs, n) -> task(rs), state, state, journeyKey, journeyKey, limit);

@@ -3,6 +3,10 @@ package nl.maatwerk.server.platform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /** Writes rows in PostgreSQL's COPY text format (tab separated, \N for null), buffered. */
 public final class CopyRows implements RowValues, AutoCloseable {
@@ -13,6 +17,38 @@ public final class CopyRows implements RowValues, AutoCloseable {
 
     public CopyRows(OutputStream out) {
         this.out = out;
+    }
+
+    /** Writes one item's values, in the column order of the COPY. */
+    @FunctionalInterface
+    public interface RowWriter<T> {
+        void write(T item, CopyRows row);
+    }
+
+    /**
+     * COPYs {@code items} into {@code target} ("table (col, ...)") on the connection, in its transaction; returns the
+     * rows written. A failure of the server (a constraint) comes back as its {@link SQLException}.
+     */
+    public static <T> long copy(Connection connection, String target, Iterable<T> items, RowWriter<T> writer)
+            throws SQLException {
+        PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy " + target + " from stdin", 1 << 16);
+        try {
+            CopyRows rows = new CopyRows(out);
+            for (T item : items) {
+                writer.write(item, rows);
+                rows.endRow();
+            }
+            return out.endCopy();
+        } catch (IOException e) {
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("could not copy into " + target + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -3,9 +3,6 @@ package nl.maatwerk.server.engage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -24,7 +21,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Journeys end to end through the API and the run with a test clock, checked on what they store. */
 @ApiTest
@@ -36,8 +32,6 @@ class JourneyTests {
     JdbcTemplate jdbc;
     @Autowired
     Journeys journeys;
-    @Autowired
-    TransactionTemplate transaction;
     @Autowired
     ApplicationEventPublisher events;
 
@@ -62,8 +56,10 @@ class JourneyTests {
         assertThat(decisions).extracting(d -> d.get("kind")).containsExactly("send", "end");
         assertThat(decisions.get(0).get("channel")).isEqualTo("sms");
         assertThat(decisions.get(0).get("message_key").toString()).startsWith("journey:" + journey + ":");
-        assertThat(jdbc.queryForObject("select count(*) from tracked_link l join journey_occurrence o on o.id = l.occurrence_id"
-                + " where o.citizen_id = ?", Long.class, citizen)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select body::text from outbox_message where citizen_id = ?", String.class, citizen))
+                .as("the link is the occurrence's tracked link")
+                .containsPattern("/r/" + jdbc.queryForObject("select id from journey_occurrence where citizen_id = ?",
+                        Long.class, citizen) + "-0-[0-9a-f]{32}");
     }
 
     @Test
@@ -73,17 +69,21 @@ class JourneyTests {
         f.passport(citizen, 56);
         Instant now = f.at(10, 0);
 
-        // a run that crashes after deciding: everything it did is rolled back
+        // a run that fails after deciding, at the last write of its chunk (the outbox): nothing of the chunk stays
+        jdbc.execute("""
+                create function fail_outbox() returns trigger language plpgsql as $$
+                begin raise exception 'crash'; end $$;
+                create trigger fail_outbox before insert on outbox_message for each row
+                    when (new.journey_key = '%s') execute function fail_outbox();
+                """.formatted(journey));
         try {
-            transaction.executeWithoutResult(s -> {
-                journeys.runDue(now);
-                assertThat(f.sends(citizen)).hasSize(1);
-                throw new IllegalStateException("crash");
-            });
-        } catch (IllegalStateException expected) {
-            assertThat(expected).hasMessage("crash");
+            journeys.runDue(now);
+        } finally {
+            jdbc.execute("drop trigger fail_outbox on outbox_message; drop function fail_outbox()");
         }
         assertThat(f.sends(citizen)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from journey_occurrence where journey_key = ?", Long.class, journey))
+                .isZero();
 
         journeys.runDue(now);
         journeys.runDue(now.plusSeconds(60));
@@ -260,12 +260,16 @@ class JourneyTests {
         }
         journeys.runDue(f.at(10, 0));
 
-        String token = jdbc.queryForObject("select l.token from tracked_link l join journey_occurrence o on o.id = l.occurrence_id"
-                + " where o.citizen_id = ?", String.class, clicks);
-        HttpResponse<Void> redirect = follow("/r/" + token);
+        String token = trackedLink(clicks);
+        assertThat(http.follow("/r/" + token.replaceFirst(".$", token.endsWith("0") ? "1" : "0")).statusCode())
+                .as("another secret").isEqualTo(404);
+        assertThat(http.follow("/r/" + token.replaceFirst("-0-", "-1-")).statusCode()).as("a step that is no send").isEqualTo(404);
+        assertThat(http.follow("/r/unknown-token-123").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from journey_response r join journey_occurrence o"
+                + " on o.id = r.occurrence_id where o.citizen_id = ?", Long.class, clicks)).as("no click recorded yet").isZero();
+        HttpResponse<Void> redirect = http.follow("/r/" + token);
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://www.amsterdam.nl/paspoort");
-        assertThat(follow("/r/unknown-token-123").statusCode()).isEqualTo(404);
         String body = """
                 {"source":"mijn-amsterdam","sourceId":"%s","citizenId":"%s","outcome":"online_application_completed"}
                 """.formatted(UUID.randomUUID(), outcome);
@@ -280,12 +284,6 @@ class JourneyTests {
         assertThat(tasks).extracting(t -> t.get("citizen_id")).containsExactly(silent);
         assertThat(tasks.get(0).get("reason")).isEqualTo("no_reaction_after_14_days");
         assertThat(f.decisions(journey, clicks)).extracting(d -> d.get("kind")).containsExactly("send", "wait", "branch", "end");
-    }
-
-    private HttpResponse<Void> follow(String path) throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return client.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + path)).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
@@ -320,5 +318,13 @@ class JourneyTests {
                 .containsEntry("send:email:preferred_or_first_allowed", 1L)
                 .containsEntry("escalated:needs_help:no_digital_address", 1L)
                 .containsEntry("skip:deceased", 1L);
+    }
+
+    /** The tracked link's token in the message the citizen got. */
+    private String trackedLink(UUID citizen) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/r/([0-9a-f-]+)")
+                .matcher(jdbc.queryForObject("select body::text from outbox_message where citizen_id = ?", String.class, citizen));
+        assertThat(m.find()).as("a tracked link in the message").isTrue();
+        return m.group(1);
     }
 }

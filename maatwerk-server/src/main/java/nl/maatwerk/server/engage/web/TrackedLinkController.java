@@ -22,7 +22,7 @@ class TrackedLinkController {
 
     @GetMapping("/r/{token}")
     ResponseEntity<Void> follow(@PathVariable String token) {
-        if (!token.matches("[A-Za-z0-9_-]{8,64}")) {
+        if (!token.matches("[0-9a-f-]{36,60}")) {
             throw ApiProblem.notFound("unknown link");
         }
         String target = outcomes.click(token, Instant.now()).orElseThrow(() -> ApiProblem.notFound("unknown link"));
