@@ -136,5 +136,14 @@ class JourneyBatchTests {
                 .as("the scheduler takes the batch's occurrences on: who did not click gets a call, who did does not")
                 .contains(silent).doesNotContain(clicks);
         assertThat(f.decisions(journey, clicks)).extracting(d -> d.get("kind")).containsExactly("send", "wait", "branch", "end");
+
+        jdbc.update("delete from citizen where id = ?", silent);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where citizen_id = ?", Long.class, silent))
+                .as("a citizen's messages go with the citizen (V17 trigger, no foreign key)").isZero();
+        journeys.delete(journey);
+        assertThat(jdbc.queryForObject("select count(*) from journey_occurrence where journey_key = ?", Long.class, journey))
+                .as("a journey's occurrences go with it").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from journey_decision where journey_key = ?", Long.class, journey))
+                .as("and their decisions with them").isZero();
     }
 }
