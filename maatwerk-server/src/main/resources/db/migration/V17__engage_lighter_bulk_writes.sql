@@ -45,3 +45,6 @@ drop index journey_decision_citizen_send_idx;
 alter table journey_decision drop constraint journey_decision_message_key_key;
 drop index outbox_message_citizen_idx;
 create index outbox_message_citizen_idx on outbox_message (citizen_id, not_before);
+
+-- The database never looks inside a rendered body (OutboxBodies reads it): text, not parsed into jsonb on every insert.
+alter table outbox_message alter column body type text;

@@ -39,7 +39,7 @@ class JdbcOutbox implements Outbox {
     @Override
     public boolean enqueue(OutgoingMessage m) {
         Timestamp notBefore = Timestamp.from(m.notBefore());
-        return jdbc.update("insert into outbox_message (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+        return jdbc.update("insert into outbox_message (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (idempotency_key) do nothing", m.idempotencyKey(), m.citizenId(), m.journeyKey(),
                 m.channel().code(), m.purpose(), m.recipient(), OutboxBodies.write(m.body()), notBefore, notBefore) == 1;
     }

@@ -61,7 +61,12 @@ public final class CopyRows implements RowValues, AutoCloseable {
             row.append("\\N");
             return this;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !escaped(value.charAt(plain))) {
+            plain++;
+        }
+        row.append(value, 0, plain);   // most values need no escaping: appended in one go
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> row.append("\\\\");
@@ -72,6 +77,10 @@ public final class CopyRows implements RowValues, AutoCloseable {
             }
         }
         return this;
+    }
+
+    private static boolean escaped(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     public void endRow() throws IOException {

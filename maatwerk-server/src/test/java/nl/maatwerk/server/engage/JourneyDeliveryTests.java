@@ -79,7 +79,7 @@ class JourneyDeliveryTests {
             assertThat(sends.get(1).get("channel")).isEqualTo("sms");
             assertThat(sends.get(1).get("reason")).isEqualTo("fallback");
             assertThat(sends.get(1).get("message_key")).isEqualTo(smsKey);
-            assertThat(jdbc.queryForObject("select body ->> 'text' from outbox_message where idempotency_key = ?",
+            assertThat(jdbc.queryForObject("select body::jsonb ->> 'text' from outbox_message where idempotency_key = ?",
                     String.class, smsKey)).as("re-rendered with the SMS template").startsWith("Uw paspoort is geldig tot ");
 
             dispatch(Channel.SMS, now.plusSeconds(2));
