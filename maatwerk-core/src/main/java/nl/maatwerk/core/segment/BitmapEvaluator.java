@@ -187,22 +187,29 @@ final class BitmapEvaluator {
         } else if (plan instanceof Plan.Documents) {
             return 1;
         } else if (plan instanceof Plan.Count c) {
-            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false, decisive(c.from(), c.to()) == 1) : 1;
+            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false, decisive(c.from(), c.to())) : 1;
         } else if (plan instanceof Plan.Extreme x) {
-            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true, false) : 1;
+            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true, 0) : 1;
         } else if (plan instanceof Plan.Reference ref) {
             return cost(ref.plan());
         }
         return 0;
     }
 
-    private int contactCost(Plan where, boolean extreme, boolean existenceOnly) {
+    private int contactCost(Plan where, boolean extreme, int limit) {
+        boolean existenceOnly = limit == 1;
         if (extreme && where == null) {
             return 2;
         }
         ContactFilter filter = ContactFilter.compile(where, data.contacts.topics());
+        if (filter.timeOnly()) {
+            return 1;   // per-period tallies, contacts read only where the edge periods could tip the answer
+        }
         if (ContactPresence.answers(filter) && (extreme || existenceOnly)) {
             return 1;   // presence bitmaps, contacts read only in the two edge periods
+        }
+        if (ContactPresence.answers(filter) && limit == 2) {
+            return 2;   // the same, counting to two
         }
         long[] window = filter.window();
         long end = Math.min(window[1], now);
@@ -275,7 +282,19 @@ final class BitmapEvaluator {
         long from = c.from();
         long to = c.to();
         boolean negated = c.negated();
+        if (filter.timeOnly()) {
+            return tallied(within, filter, window, from, to, negated, limit);
+        }
         boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        if (within.getCardinality() <= readDirectlyUpTo) {
+            return select(within, seq -> {
+                int count = contacts.count(seq, filter, window, limit);
+                return (count >= from && count < to) != negated;
+            });
+        }
+        if (limit == 2 && ContactPresence.answers(filter)) {
+            return twice(within, filter, window, from, to, negated);
+        }
         ContactPresence.Lookup presence = contacts.presence(filter, window);
         RoaringBitmap none = zeroCounts ? RoaringBitmap.andNot(within, presence.possible()) : new RoaringBitmap();
         RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
@@ -291,6 +310,120 @@ final class BitmapEvaluator {
             int count = contacts.count(seq, filter, window, limit);
             return (count >= from && count < to) != negated;
         }));
+    }
+
+    /**
+     * A count whose answer depends only on none / one / two or more matches, for a filter the presence bitmaps
+     * answer: the saturating counts to two over whole periods and over every touched period leave only citizens
+     * whose edge periods could change the answer to be read.
+     */
+    private RoaringBitmap twice(RoaringBitmap within, ContactFilter filter, long[] window, long from, long to,
+            boolean negated) {
+        ContactPresence.Twice t = data.contacts.twice(filter, window);
+        RoaringBitmap one = RoaringBitmap.andNot(t.certain1(), t.possible2());   // exactly one, surely
+        RoaringBitmap result = new RoaringBitmap();
+        if ((0 >= from && 0 < to) != negated) {
+            result.or(RoaringBitmap.andNot(within, t.possible1()));
+        }
+        if ((1 >= from && 1 < to) != negated) {
+            result.or(RoaringBitmap.and(within, one));
+        }
+        if ((2 >= from && 2 < to) != negated) {
+            result.or(RoaringBitmap.and(within, t.certain2()));
+        }
+        RoaringBitmap read = RoaringBitmap.andNot(RoaringBitmap.andNot(RoaringBitmap.and(within, t.possible1()),
+                t.certain2()), one);
+        result.or(select(read, seq -> {
+            int count = data.contacts.count(seq, filter, window, 2);
+            return (count >= from && count < to) != negated;
+        }));
+        return result;
+    }
+
+    /**
+     * Up to this many candidates, a contact aggregate reads their contacts rather than union presence bitmaps (tests
+     * lower it so their small populations go through the bitmaps too).
+     */
+    static volatile int readDirectlyUpTo = 16_384;
+
+    /**
+     * {@code count(contacts where <time only>)} in {@code [from, to)} (or not): decided from the per-period tallies
+     * ({@link ContactTally}) for every candidate whose whole-period count and all-touched-periods count agree on the
+     * answer; only the others have their contacts read.
+     */
+    private RoaringBitmap tallied(RoaringBitmap within, ContactFilter filter, long[] window, long from, long to,
+            boolean negated, int limit) {
+        if (within.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        ContactStore contacts = data.contacts;
+        ContactTally.Bounds bounds = contacts.tally(window[0], window[1]);
+        int capacity = contacts.citizenCapacity();
+        boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        long[] in = BitSetUtil.toLongArray(within);
+        long[] yes = new long[in.length];
+        long[] read = new long[in.length];
+        if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
+            int half = in.length / 2;
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                    () -> classify(in, yes, read, half, in.length, bounds, capacity, from, to, negated, zeroCounts));
+            classify(in, yes, read, 0, half, bounds, capacity, from, to, negated, zeroCounts);
+            second.join();
+        } else {
+            classify(in, yes, read, 0, in.length, bounds, capacity, from, to, negated, zeroCounts);
+        }
+        RoaringBitmap sure = BitSetUtil.bitmapOf(yes);
+        RoaringBitmap unsure = BitSetUtil.bitmapOf(read);
+        if (!bounds.overflow().isEmpty()) {
+            RoaringBitmap over = RoaringBitmap.and(within, bounds.overflow());
+            sure.andNot(over);
+            unsure.or(over);
+        }
+        return RoaringBitmap.or(sure, select(unsure, seq -> {
+            int count = contacts.count(seq, filter, window, limit);
+            return (count >= from && count < to) != negated;
+        }));
+    }
+
+    /** Sorts the seqs of {@code in} into certain members ({@code yes}) and those to read, from tally bounds. */
+    private static void classify(long[] in, long[] yes, long[] read, int fromWord, int toWord, ContactTally.Bounds b,
+            int capacity, long from, long to, boolean negated, boolean zeroCounts) {
+        char[] lowerTo = b.lowerTo();
+        char[] lowerFrom = b.lowerFrom();
+        char[] upperTo = b.upperTo();
+        char[] upperFrom = b.upperFrom();
+        for (int i = fromWord; i < toWord; i++) {
+            long word = in[i];
+            long y = 0;
+            long r = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int seq = i << 6 | bit;
+                if (seq >= capacity) {
+                    if (zeroCounts) {
+                        y |= 1L << bit;
+                    }
+                    continue;
+                }
+                int lower = lowerTo[seq] - lowerFrom[seq];
+                int upper = upperTo[seq] - upperFrom[seq];
+                boolean lowerIn = lower >= from && lower < to;
+                if (lowerIn && upper < to) {
+                    if (!negated) {
+                        y |= 1L << bit;
+                    }
+                } else if (upper < from || lower >= to) {
+                    if (negated) {
+                        y |= 1L << bit;
+                    }
+                } else {
+                    r |= 1L << bit;
+                }
+            }
+            yes[i] = y;
+            read[i] = r;
+        }
     }
 
     /** The citizens of {@code maybe} with a match: {@code certain} ones without reading, the rest by {@code test}. */
@@ -379,19 +512,24 @@ final class BitmapEvaluator {
         }
         if (ContactPresence.answers(filter)) {
             // The last match lies in [from, to) iff some match is at or after from and none at or after to (the
-            // first: some before to, none before from); each "some" is a presence lookup plus the edge periods.
+            // first: some before to, none before from); each "some" is a presence (or tally) lookup plus the edge
+            // periods. Only the negated form needs "some match at all".
             long[] all = filter.window();
-            long lo = Math.max(all[0], from);
-            long hi = Math.min(all[1], to);
-            RoaringBitmap any = exists(filter, all[0], all[1], within);
-            RoaringBitmap inRange = last
-                    ? RoaringBitmap.andNot(exists(filter, lo, all[1], any), exists(filter, Math.max(all[0], to), all[1], any))
-                    : RoaringBitmap.andNot(exists(filter, all[0], hi, any), exists(filter, all[0], Math.min(all[1], from), any));
-            return negated ? RoaringBitmap.andNot(any, inRange) : inRange;
+            RoaringBitmap base = negated ? exists(filter, all[0], all[1], within) : within;
+            RoaringBitmap inRange;
+            if (last) {
+                RoaringBitmap after = exists(filter, Math.max(all[0], from), all[1], base);
+                inRange = RoaringBitmap.andNot(after, exists(filter, Math.max(all[0], to), all[1], after));
+            } else {
+                RoaringBitmap before = exists(filter, all[0], Math.min(all[1], to), base);
+                inRange = RoaringBitmap.andNot(before, exists(filter, all[0], Math.min(all[1], from), before));
+            }
+            return negated ? RoaringBitmap.andNot(base, inRange) : inRange;
         }
         // Without a matching contact in the window there is no time to compare: only possible ones are read.
-        ContactPresence.Lookup presence = contacts.presence(filter, window);
-        return select(RoaringBitmap.and(within, presence.possible()), seq -> {
+        RoaringBitmap maybe = within.getCardinality() <= readDirectlyUpTo ? within
+                : RoaringBitmap.and(within, contacts.presence(filter, window).possible());
+        return select(maybe, seq -> {
             long t = contacts.extreme(seq, filter, window, last);
             return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
         });
@@ -403,6 +541,12 @@ final class BitmapEvaluator {
             return new RoaringBitmap();
         }
         long[] window = {lo, hi};
+        if (filter.timeOnly()) {
+            return tallied(within, filter, window, 1, Long.MAX_VALUE, false, 1);
+        }
+        if (within.getCardinality() <= readDirectlyUpTo) {
+            return select(within, seq -> data.contacts.count(seq, filter, window, 1) > 0);
+        }
         ContactPresence.Lookup presence = data.contacts.presence(filter, window);
         RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
         return presence.certain() == null

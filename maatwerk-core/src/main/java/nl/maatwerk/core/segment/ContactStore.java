@@ -34,6 +34,7 @@ final class ContactStore {
     private int size;
 
     private final ContactPresence presence = new ContactPresence();
+    private final ContactTally tally = new ContactTally();
     private ContactRuns runs = ContactRuns.EMPTY;
     /** Bit per seq: its contacts changed since {@link #runs} was packed. */
     private long[] stale = new long[0];
@@ -60,6 +61,7 @@ final class ContactStore {
         next[slot] = head[seq];
         head[seq] = slot;
         presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot]);
+        tally.add(seq, occurred[slot]);
         touch(seq);
         size++;
     }
@@ -79,24 +81,25 @@ final class ContactStore {
             }
             citizen[slot] = NONE;
             forgetPresence(seq, slot);
+            tally.remove(seq, occurred[slot]);
             touch(seq);
             size--;
         }
     }
 
-    /** Clears {@code seq} from the presence bitmaps of removed {@code slot} that none of its other contacts keeps. */
+    /** Clears {@code seq} from the presence bitmaps of removed {@code slot} that its other contacts no longer fill. */
     private void forgetPresence(int seq, int slot) {
         int period = ContactPresence.period(occurred[slot]);
-        boolean channelKept = false;
-        boolean kindKept = false;
-        boolean topicKept = false;
-        boolean satisfactionKept = false;
+        int channelKept = 0;
+        int kindKept = 0;
+        int topicKept = 0;
+        int satisfactionKept = 0;
         for (int s = head[seq]; s != NONE; s = next[s]) {
             if (ContactPresence.period(occurred[s]) == period) {
-                channelKept |= channel[s] == channel[slot];
-                kindKept |= kind[s] == kind[slot];
-                topicKept |= topic[s] == topic[slot];
-                satisfactionKept |= satisfaction[s] == satisfaction[slot];
+                channelKept += channel[s] == channel[slot] ? 1 : 0;
+                kindKept += kind[s] == kind[slot] ? 1 : 0;
+                topicKept += topic[s] == topic[slot] ? 1 : 0;
+                satisfactionKept += satisfaction[s] == satisfaction[slot] ? 1 : 0;
             }
         }
         presence.removed(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot], channelKept,
@@ -143,6 +146,7 @@ final class ContactStore {
             head = Arrays.copyOf(head, length);
             Arrays.fill(head, old, length, NONE);
             stale = Arrays.copyOf(stale, (length + 63) >>> 6);
+            tally.ensureCitizens(length);
         }
     }
 
@@ -224,12 +228,27 @@ final class ContactStore {
         return presence.lookup(filter, window[0], window[1]);
     }
 
+    /** Who may (and who certainly does) have one, and two, contacts passing {@code filter} in {@code window}. */
+    ContactPresence.Twice twice(ContactFilter filter, long[] window) {
+        return presence.twice(filter, window[0], window[1]);
+    }
+
+    /** Bounds on each citizen's number of contacts (any channel, kind, topic) in {@code [lo, hi)}. */
+    ContactTally.Bounds tally(long lo, long hi) {
+        return tally.bounds(lo, hi);
+    }
+
+    /** The citizens with contacts: those below this seq (the tally's arrays are this long). */
+    int citizenCapacity() {
+        return head.length;
+    }
+
     private boolean matches(int s, ContactFilter filter) {
         return filter.matches(occurred[s], channel[s], direction[s], kind[s], satisfaction[s], topic[s], subtopic[s]);
     }
 
     long bytes() {
         return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes()
-                + presence.bytes();
+                + presence.bytes() + tally.bytes();
     }
 }
