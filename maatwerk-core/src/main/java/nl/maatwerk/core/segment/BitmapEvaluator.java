@@ -202,8 +202,8 @@ final class BitmapEvaluator {
             return 2;
         }
         ContactFilter filter = ContactFilter.compile(where, data.contacts.topics());
-        if (filter.timeOnly()) {
-            return 1;   // per-period tallies, contacts read only where the edge periods could tip the answer
+        if (filter.timeOnly() || filter.channelsOnly() && filter.window()[1] > Integer.MAX_VALUE && (extreme || limit <= 1)) {
+            return 1;   // per-period tallies or newest times: contacts read only where the edge periods could tip it
         }
         if (ContactPresence.answers(filter) && (extreme || existenceOnly)) {
             return 1;   // presence bitmaps, contacts read only in the two edge periods
@@ -282,10 +282,15 @@ final class BitmapEvaluator {
         long from = c.from();
         long to = c.to();
         boolean negated = c.negated();
+        boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        if (limit <= 1 && filter.channelsOnly() && window[1] > Integer.MAX_VALUE) {
+            RoaringBitmap some = latestFrom(within, filter.channels, window[0]);
+            RoaringBitmap result = (1 >= from && 1 < to) != negated ? some : new RoaringBitmap();
+            return zeroCounts ? RoaringBitmap.or(result, RoaringBitmap.andNot(within, some)) : result;
+        }
         if (filter.timeOnly()) {
             return tallied(within, filter, window, from, to, negated, limit);
         }
-        boolean zeroCounts = (0 >= from && 0 < to) != negated;
         if (within.getCardinality() <= readDirectlyUpTo) {
             return select(within, seq -> {
                 int count = contacts.count(seq, filter, window, limit);
@@ -383,6 +388,54 @@ final class BitmapEvaluator {
             int count = contacts.count(seq, filter, window, limit);
             return (count >= from && count < to) != negated;
         }));
+    }
+
+    /**
+     * The citizens of {@code within} with a contact through one of {@code channels} at or after {@code lo} (seconds
+     * since 2000): their newest such contact is that late ({@link ContactLatest}); nothing is read.
+     */
+    private RoaringBitmap latestFrom(RoaringBitmap within, long channels, long lo) {
+        if (within.isEmpty() || lo > Integer.MAX_VALUE) {
+            return new RoaringBitmap();
+        }
+        ContactLatest latest = data.contacts.latest();
+        int[][] arrays = latest.arrays(channels);
+        int capacity = latest.capacity();
+        int threshold = (int) Math.max(lo, Integer.MIN_VALUE + 1L);
+        long[] in = BitSetUtil.toLongArray(within);
+        long[] out = new long[in.length];
+        if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
+            int half = in.length / 2;
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                    () -> newest(in, out, half, in.length, arrays, capacity, threshold));
+            newest(in, out, 0, half, arrays, capacity, threshold);
+            second.join();
+        } else {
+            newest(in, out, 0, in.length, arrays, capacity, threshold);
+        }
+        return BitSetUtil.bitmapOf(out);
+    }
+
+    private static void newest(long[] in, long[] out, int fromWord, int toWord, int[][] arrays, int capacity,
+            int threshold) {
+        for (int i = fromWord; i < toWord; i++) {
+            long word = in[i];
+            long hits = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int seq = i << 6 | bit;
+                if (seq < capacity) {
+                    for (int[] times : arrays) {
+                        if (times[seq] >= threshold) {
+                            hits |= 1L << bit;
+                            break;
+                        }
+                    }
+                }
+            }
+            out[i] = hits;
+        }
     }
 
     /** Sorts the seqs of {@code in} into certain members ({@code yes}) and those to read, from tally bounds. */
@@ -541,6 +594,9 @@ final class BitmapEvaluator {
             return new RoaringBitmap();
         }
         long[] window = {lo, hi};
+        if (filter.channelsOnly() && hi > Integer.MAX_VALUE) {
+            return latestFrom(within, filter.channels, lo);
+        }
         if (filter.timeOnly()) {
             return tallied(within, filter, window, 1, Long.MAX_VALUE, false, 1);
         }

@@ -49,6 +49,12 @@ final class ContactFilter {
                 && topics == null && subtopics == null;
     }
 
+    /** True when only channel and time are tested (the newest-contact times per channel answer "some match after"). */
+    boolean channelsOnly() {
+        return shape == Shape.LEAF && directions == ALL && kinds == ALL && satisfactions == ALL && topics == null
+                && subtopics == null;
+    }
+
     /** True when this is one conjunction of column tests (the loop can inline it). */
     boolean isLeaf() {
         return shape == Shape.LEAF;

@@ -35,6 +35,7 @@ final class ContactStore {
 
     private final ContactPresence presence = new ContactPresence();
     private final ContactTally tally = new ContactTally();
+    private final ContactLatest latest = new ContactLatest();
     private ContactRuns runs = ContactRuns.EMPTY;
     /** Bit per seq: its contacts changed since {@link #runs} was packed. */
     private long[] stale = new long[0];
@@ -62,6 +63,7 @@ final class ContactStore {
         head[seq] = slot;
         presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot]);
         tally.add(seq, occurred[slot]);
+        latest.add(seq, channel[slot], occurred[slot]);
         touch(seq);
         size++;
     }
@@ -82,6 +84,17 @@ final class ContactStore {
             citizen[slot] = NONE;
             forgetPresence(seq, slot);
             tally.remove(seq, occurred[slot]);
+            if (latest.of(seq, channel[slot]) == occurred[slot]) {
+                int channelNewest = ContactLatest.NONE;
+                int anyNewest = ContactLatest.NONE;
+                for (int s = head[seq]; s != NONE; s = next[s]) {
+                    anyNewest = Math.max(anyNewest, occurred[s]);
+                    if (channel[s] == channel[slot]) {
+                        channelNewest = Math.max(channelNewest, occurred[s]);
+                    }
+                }
+                latest.set(seq, channel[slot], channelNewest, anyNewest);
+            }
             touch(seq);
             size--;
         }
@@ -142,11 +155,14 @@ final class ContactStore {
     private void ensureCitizen(int seq) {
         if (seq >= head.length) {
             int old = head.length;
-            int length = Math.max(seq + 1, old + (old >> 1) + 1024);
+            // 1/8 slack: a dozen per-citizen arrays grow with this (tallies, newest times), so new citizens
+            // after a load must not add half again to all of them
+            int length = Math.max(seq + 1, old + (old >> 3) + 1024);
             head = Arrays.copyOf(head, length);
             Arrays.fill(head, old, length, NONE);
             stale = Arrays.copyOf(stale, (length + 63) >>> 6);
             tally.ensureCitizens(length);
+            latest.ensureCitizens(length);
         }
     }
 
@@ -182,6 +198,21 @@ final class ContactStore {
         runs = packed;
         Arrays.fill(stale, 0);
         changes = 0;
+        trim();
+    }
+
+    /** Drops the growth slack of the per-citizen arrays past the last citizen with contacts (they grow again on demand). */
+    private void trim() {
+        int n = head.length;
+        while (n > 0 && head[n - 1] == NONE) {
+            n--;
+        }
+        if (n < head.length) {
+            head = Arrays.copyOf(head, n);
+            stale = Arrays.copyOf(stale, (n + 63) >>> 6);
+            tally.trim(n);
+            latest.trim(n);
+        }
     }
 
     int size() {
@@ -238,6 +269,11 @@ final class ContactStore {
         return tally.bounds(lo, hi);
     }
 
+    /** Each citizen's newest contact time per channel and over all. */
+    ContactLatest latest() {
+        return latest;
+    }
+
     /** The citizens with contacts: those below this seq (the tally's arrays are this long). */
     int citizenCapacity() {
         return head.length;
@@ -249,6 +285,6 @@ final class ContactStore {
 
     long bytes() {
         return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes()
-                + presence.bytes() + tally.bytes();
+                + presence.bytes() + tally.bytes() + latest.bytes();
     }
 }

@@ -43,6 +43,17 @@ final class ContactTally {
         }
     }
 
+    /** Shrinks the arrays to {@code n} citizens (none at or above {@code n} has contacts). */
+    void trim(int n) {
+        if (n < capacity) {
+            for (int i = 0; i < cum.size(); i++) {
+                cum.set(i, java.util.Arrays.copyOf(cum.get(i), n));
+            }
+            capacity = n;
+            zeros = new char[n];
+        }
+    }
+
     void add(int seq, int time) {
         if (overflow.contains(seq)) {
             return;
