@@ -242,14 +242,13 @@ final class BitmapEvaluator {
     }
 
     private RoaringBitmap documents(Plan.Documents d, RoaringBitmap within) {
-        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
         long today = d.today();
         RoaringBitmap candidates = switch (d.test()) {
             case TRAVEL_EXPIRES_WITHIN -> data.expiry.expiringBetween(today, d.boundary());
             case TRAVEL_EXPIRED_WITHIN -> data.expiry.expiringBetween(d.boundary(), today - 1);
             default -> data.documents.holders();
         };
-        RoaringBitmap.and(within, candidates).forEach((int seq) -> {
+        return select(RoaringBitmap.and(within, candidates), seq -> {
             boolean valid = false;
             boolean hit = false;
             for (StoredDocument doc : data.documents.rows(seq)) {
@@ -261,11 +260,8 @@ final class BitmapEvaluator {
                     default -> throw new IllegalArgumentException("no document test " + d.test());
                 };
             }
-            if (hit && (d.test() != Column.TRAVEL_EXPIRED_WITHIN || !valid)) {
-                out.add(seq);
-            }
+            return hit && (d.test() != Column.TRAVEL_EXPIRED_WITHIN || !valid);
         });
-        return out.get();
     }
 
     /** Counting beyond this cannot change whether {@code n} lies in {@code [from, to)}. */
@@ -325,19 +321,34 @@ final class BitmapEvaluator {
     private RoaringBitmap twice(RoaringBitmap within, ContactFilter filter, long[] window, long from, long to,
             boolean negated) {
         ContactPresence.Twice t = data.contacts.twice(filter, window);
-        RoaringBitmap one = RoaringBitmap.andNot(t.certain1(), t.possible2());   // exactly one, surely
-        RoaringBitmap result = new RoaringBitmap();
-        if ((0 >= from && 0 < to) != negated) {
-            result.or(RoaringBitmap.andNot(within, t.possible1()));
+        boolean[] answer = new boolean[3];   // for 0, 1, 2 or more matches
+        for (int n = 0; n < 3; n++) {
+            answer[n] = (n >= from && n < to) != negated;
         }
-        if ((1 >= from && 1 < to) != negated) {
-            result.or(RoaringBitmap.and(within, one));
+        // each citizen's count lies between a lower bound (whole periods) and an upper one (every touched period),
+        // both 0, 1 or "2 or more"; only where the answer differs within those bounds are contacts read
+        RoaringBitmap in = RoaringBitmap.and(within, t.possible1());
+        RoaringBitmap upTo1 = RoaringBitmap.andNot(in, t.possible2());
+        RoaringBitmap upTo2 = RoaringBitmap.and(in, t.possible2());
+        RoaringBitmap[][] bounded = {
+            {RoaringBitmap.andNot(upTo1, t.certain1()), RoaringBitmap.and(upTo1, t.certain1())},
+            {RoaringBitmap.andNot(upTo2, t.certain1()), RoaringBitmap.andNot(RoaringBitmap.and(upTo2, t.certain1()),
+                    t.certain2()), RoaringBitmap.and(upTo2, t.certain2())}};
+        RoaringBitmap result = answer[0] ? RoaringBitmap.andNot(within, t.possible1()) : new RoaringBitmap();
+        RoaringBitmap read = new RoaringBitmap();
+        for (int upper = 1; upper <= 2; upper++) {
+            for (int lower = 0; lower <= upper; lower++) {
+                boolean same = true;
+                for (int n = lower; n < upper; n++) {
+                    same &= answer[n] == answer[n + 1];
+                }
+                if (!same) {
+                    read.or(bounded[upper - 1][lower]);
+                } else if (answer[lower]) {
+                    result.or(bounded[upper - 1][lower]);
+                }
+            }
         }
-        if ((2 >= from && 2 < to) != negated) {
-            result.or(RoaringBitmap.and(within, t.certain2()));
-        }
-        RoaringBitmap read = RoaringBitmap.andNot(RoaringBitmap.andNot(RoaringBitmap.and(within, t.possible1()),
-                t.certain2()), one);
         result.or(select(read, seq -> {
             int count = data.contacts.count(seq, filter, window, 2);
             return (count >= from && count < to) != negated;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
@@ -115,15 +116,20 @@ final class NumberColumn {
             if (bucketLo >= lo && bucketHi <= hi) {
                 parts.add(e.getValue());
             } else {
-                RoaringBitmapWriter<RoaringBitmap> edge = RoaringBitmapWriter.writer().get();
+                long[] words = BitSetUtil.toLongArray(e.getValue());   // the bucket's in-range seqs, through a bit set
                 int[] values = whole;
-                e.getValue().forEach((int seq) -> {
-                    int v = values[seq];
-                    if (v >= lo && v < hi) {
-                        edge.add(seq);
+                for (int i = 0; i < words.length; i++) {
+                    long word = words[i];
+                    for (long rest = word; rest != 0; rest &= rest - 1) {
+                        int bit = Long.numberOfTrailingZeros(rest);
+                        int v = values[i << 6 | bit];
+                        if (v < lo || v >= hi) {
+                            word &= ~(1L << bit);
+                        }
                     }
-                });
-                parts.add(edge.get());
+                    words[i] = word;
+                }
+                parts.add(BitSetUtil.bitmapOf(words));
             }
         }
         return parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
