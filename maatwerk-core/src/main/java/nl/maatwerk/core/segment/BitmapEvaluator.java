@@ -410,7 +410,11 @@ final class BitmapEvaluator {
             return new RoaringBitmap();
         }
         ContactLatest latest = data.contacts.latest();
-        int[][] arrays = latest.arrays(channels);
+        int all = (1 << ContactLatest.CHANNELS) - 1;
+        int[] asked = java.util.stream.IntStream.range(0, ContactLatest.CHANNELS)
+                .filter(c -> (channels >>> c & 1L) != 0).toArray();
+        boolean every = (channels & all) == all;
+        int[] times = every ? latest.any() : latest.byChannel();
         int capacity = latest.capacity();
         int threshold = (int) Math.max(lo, Integer.MIN_VALUE + 1L);
         long[] in = BitSetUtil.toLongArray(within);
@@ -418,17 +422,17 @@ final class BitmapEvaluator {
         if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
             int half = in.length / 2;
             ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
-                    () -> newest(in, out, half, in.length, arrays, capacity, threshold));
-            newest(in, out, 0, half, arrays, capacity, threshold);
+                    () -> newest(in, out, half, in.length, times, every, asked, capacity, threshold));
+            newest(in, out, 0, half, times, every, asked, capacity, threshold);
             second.join();
         } else {
-            newest(in, out, 0, in.length, arrays, capacity, threshold);
+            newest(in, out, 0, in.length, times, every, asked, capacity, threshold);
         }
         return BitSetUtil.bitmapOf(out);
     }
 
-    private static void newest(long[] in, long[] out, int fromWord, int toWord, int[][] arrays, int capacity,
-            int threshold) {
+    private static void newest(long[] in, long[] out, int fromWord, int toWord, int[] times, boolean every,
+            int[] asked, int capacity, int threshold) {
         for (int i = fromWord; i < toWord; i++) {
             long word = in[i];
             long hits = 0;
@@ -436,9 +440,17 @@ final class BitmapEvaluator {
                 int bit = Long.numberOfTrailingZeros(word);
                 word &= word - 1;
                 int seq = i << 6 | bit;
-                if (seq < capacity) {
-                    for (int[] times : arrays) {
-                        if (times[seq] >= threshold) {
+                if (seq >= capacity) {
+                    continue;
+                }
+                if (every) {
+                    if (times[seq] >= threshold) {
+                        hits |= 1L << bit;
+                    }
+                } else {
+                    int base = seq * ContactLatest.CHANNELS;
+                    for (int c : asked) {
+                        if (times[base + c] >= threshold) {
                             hits |= 1L << bit;
                             break;
                         }
