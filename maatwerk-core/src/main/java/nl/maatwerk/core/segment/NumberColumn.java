@@ -27,15 +27,19 @@ final class NumberColumn {
     private double[] decimal;
     private final int shift;
     private final TreeMap<Integer, RoaringBitmap> buckets;
+    /** Per bucket, how many seqs hold each of its values: counts an edge bucket's in-range part without its seqs. */
+    private final Map<Integer, int[]> histograms;
 
     NumberColumn() {
         this.shift = 0;
         this.buckets = null;
+        this.histograms = null;
     }
 
     private NumberColumn(int shift) {
         this.shift = shift;
         this.buckets = new TreeMap<>();
+        this.histograms = new java.util.HashMap<>();
     }
 
     /** A column that also keeps a bitmap of the seqs per {@code 2^shift} consecutive values. */
@@ -53,12 +57,15 @@ final class NumberColumn {
             if (old != MISSING) {
                 RoaringBitmap bucket = buckets.get(old >> shift);
                 bucket.remove(seq);
+                histograms.get(old >> shift)[old & ((1 << shift) - 1)]--;
                 if (bucket.isEmpty()) {
                     buckets.remove(old >> shift);
+                    histograms.remove(old >> shift);
                 }
             }
             if (value != null) {
                 buckets.computeIfAbsent(value >> shift, b -> new RoaringBitmap()).add(seq);
+                histograms.computeIfAbsent(value >> shift, b -> new int[1 << shift])[value & ((1 << shift) - 1)]++;
             }
         }
         whole[seq] = value == null ? MISSING : value;
@@ -137,8 +144,8 @@ final class NumberColumn {
 
     /**
      * How many seqs with a whole value in {@code [from, to)} are not in {@code outside}, without building their
-     * bitmap: a bucketed column sums its buckets' sizes (and counts its two edge buckets), less the in-range seqs
-     * of {@code outside} (few: the excluded and withdrawn).
+     * bitmap: a bucketed column sums its buckets' sizes and the in-range part of its two edge buckets' histograms,
+     * less the in-range seqs of {@code outside} (few: the excluded and withdrawn).
      */
     long count(long from, long to, RoaringBitmap outside) {
         if (buckets == null) {
@@ -157,11 +164,11 @@ final class NumberColumn {
             if (bucketLo >= lo && bucketLo + (1L << shift) <= hi) {
                 n += e.getValue().getLongCardinality();
             } else {
-                for (org.roaringbitmap.IntIterator it = e.getValue().getIntIterator(); it.hasNext(); ) {
-                    int v = values[it.next()];
-                    if (v >= lo && v < hi) {
-                        n++;
-                    }
+                int[] histogram = histograms.get(e.getKey());
+                long first = Math.max(lo, bucketLo);
+                long end = Math.min(hi, bucketLo + (1L << shift));
+                for (long v = first; v < end; v++) {
+                    n += histogram[(int) (v - bucketLo)];
                 }
             }
         }
@@ -196,7 +203,7 @@ final class NumberColumn {
         long bytes = 4L * whole.length + (decimal == null ? 0 : 8L * decimal.length);
         if (buckets != null) {
             for (RoaringBitmap b : buckets.values()) {
-                bytes += b.getLongSizeInBytes() + 48;
+                bytes += b.getLongSizeInBytes() + 48 + (4L << shift);
             }
         }
         return bytes;
