@@ -280,7 +280,7 @@ final class BitmapEvaluator {
         boolean negated = c.negated();
         boolean zeroCounts = (0 >= from && 0 < to) != negated;
         if (limit <= 1 && filter.channelsOnly() && window[1] > Integer.MAX_VALUE) {
-            RoaringBitmap some = latestFrom(within, filter, window[0]);
+            RoaringBitmap some = latestFrom(within, filter.channels, window[0]);
             RoaringBitmap result = (1 >= from && 1 < to) != negated ? some : new RoaringBitmap();
             return zeroCounts ? RoaringBitmap.or(result, RoaringBitmap.andNot(within, some)) : result;
         }
@@ -405,48 +405,36 @@ final class BitmapEvaluator {
      * The citizens of {@code within} with a contact through one of {@code channels} at or after {@code lo} (seconds
      * since 2000): their newest such contact is that late ({@link ContactLatest}); nothing is read.
      */
-    private RoaringBitmap latestFrom(RoaringBitmap within, ContactFilter filter, long lo) {
+    private RoaringBitmap latestFrom(RoaringBitmap within, long channels, long lo) {
         if (within.isEmpty() || lo > Integer.MAX_VALUE) {
             return new RoaringBitmap();
         }
         ContactLatest latest = data.contacts.latest();
-        long channels = filter.channels;
         int all = (1 << ContactLatest.CHANNELS) - 1;
-        boolean every = (channels & all) == all;
         int[] asked = java.util.stream.IntStream.range(0, ContactLatest.CHANNELS)
                 .filter(c -> (channels >>> c & 1L) != 0).toArray();
+        boolean every = (channels & all) == all;
+        int[] times = every ? latest.any() : latest.byChannel();
         int capacity = latest.capacity();
-        long[] window = {lo, Long.MAX_VALUE};
-        Newest test = every ? new Newest(latest.any(), null, null, (int) Math.max(lo, Integer.MIN_VALUE + 1L), 0, null)
-                : new Newest(null, latest.byChannel(), asked, 0, latest.coarse(lo),
-                        seq -> data.contacts.count(seq, filter, window, 1) > 0);
+        int threshold = (int) Math.max(lo, Integer.MIN_VALUE + 1L);
+        byte[] coarse = latest.coarse();
+        int coarseThreshold = latest.coarse(threshold);
         long[] in = BitSetUtil.toLongArray(within);
         long[] out = new long[in.length];
         if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
             int half = in.length / 2;
-            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(() -> newest(in, out, half, in.length, capacity, test));
-            newest(in, out, 0, half, capacity, test);
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(() -> newest(in, out, half, in.length, times,
+                    every, asked, capacity, threshold, coarse, coarseThreshold));
+            newest(in, out, 0, half, times, every, asked, capacity, threshold, coarse, coarseThreshold);
             second.join();
         } else {
-            newest(in, out, 0, in.length, capacity, test);
+            newest(in, out, 0, in.length, times, every, asked, capacity, threshold, coarse, coarseThreshold);
         }
         return BitSetUtil.bitmapOf(out);
     }
 
-    /**
-     * "Newest contact at or after a time": over every channel the exact {@code any} times against {@code threshold};
-     * else the coarse per-channel values against {@code coarseThreshold}, reading the contacts ({@code exact}) only
-     * when the best asked channel's newest lies in the threshold's own step.
-     */
-    private record Newest(int[] any, char[] coarse, int[] asked, int threshold, int coarseThreshold, SeqTest exact) {
-    }
-
-    private static void newest(long[] in, long[] out, int fromWord, int toWord, int capacity, Newest test) {
-        int[] any = test.any();
-        char[] coarse = test.coarse();
-        int[] asked = test.asked();
-        int threshold = test.threshold();
-        int coarseThreshold = test.coarseThreshold();
+    private static void newest(long[] in, long[] out, int fromWord, int toWord, int[] times, boolean every,
+            int[] asked, int capacity, int threshold, byte[] coarse, int coarseThreshold) {
         for (int i = fromWord; i < toWord; i++) {
             long word = in[i];
             long hits = 0;
@@ -457,19 +445,19 @@ final class BitmapEvaluator {
                 if (seq >= capacity) {
                     continue;
                 }
-                if (any != null) {
-                    if (any[seq] >= threshold) {
+                if (every) {
+                    if (times[seq] >= threshold) {
                         hits |= 1L << bit;
                     }
-                    continue;
-                }
-                int base = seq * ContactLatest.CHANNELS;
-                int best = 0;
-                for (int c : asked) {
-                    best = Math.max(best, coarse[base + c]);
-                }
-                if (best > coarseThreshold || best == coarseThreshold && best != 0 && test.exact().test(seq)) {
-                    hits |= 1L << bit;
+                } else {
+                    int base = seq * ContactLatest.CHANNELS;
+                    for (int c : asked) {
+                        int q = coarse[base + c] & 0xFF;   // decides unless the newest lies in the threshold's period
+                        if (q > coarseThreshold || q == coarseThreshold && q != 0 && times[base + c] >= threshold) {
+                            hits |= 1L << bit;
+                            break;
+                        }
+                    }
                 }
             }
             out[i] = hits;
@@ -633,7 +621,7 @@ final class BitmapEvaluator {
         }
         long[] window = {lo, hi};
         if (filter.channelsOnly() && hi > Integer.MAX_VALUE) {
-            return latestFrom(within, filter, lo);
+            return latestFrom(within, filter.channels, lo);
         }
         if (filter.timeOnly()) {
             return tallied(within, filter, window, 1, Long.MAX_VALUE, false, 1);

@@ -84,7 +84,7 @@ final class ContactStore {
             citizen[slot] = NONE;
             forgetPresence(seq, slot);
             tally.remove(seq, occurred[slot]);
-            if (latest.maybeNewest(seq, channel[slot], occurred[slot]) || latest.any()[seq] == occurred[slot]) {
+            if (latest.of(seq, channel[slot]) == occurred[slot]) {
                 int channelNewest = ContactLatest.NONE;
                 int anyNewest = ContactLatest.NONE;
                 for (int s = head[seq]; s != NONE; s = next[s]) {
