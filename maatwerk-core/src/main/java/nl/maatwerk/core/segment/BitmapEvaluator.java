@@ -417,24 +417,22 @@ final class BitmapEvaluator {
         int[] times = every ? latest.any() : latest.byChannel();
         int capacity = latest.capacity();
         int threshold = (int) Math.max(lo, Integer.MIN_VALUE + 1L);
-        byte[] coarse = latest.coarse();
-        int coarseThreshold = latest.coarse(threshold);
         long[] in = BitSetUtil.toLongArray(within);
         long[] out = new long[in.length];
         if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
             int half = in.length / 2;
-            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(() -> newest(in, out, half, in.length, times,
-                    every, asked, capacity, threshold, coarse, coarseThreshold));
-            newest(in, out, 0, half, times, every, asked, capacity, threshold, coarse, coarseThreshold);
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                    () -> newest(in, out, half, in.length, times, every, asked, capacity, threshold));
+            newest(in, out, 0, half, times, every, asked, capacity, threshold);
             second.join();
         } else {
-            newest(in, out, 0, in.length, times, every, asked, capacity, threshold, coarse, coarseThreshold);
+            newest(in, out, 0, in.length, times, every, asked, capacity, threshold);
         }
         return BitSetUtil.bitmapOf(out);
     }
 
     private static void newest(long[] in, long[] out, int fromWord, int toWord, int[] times, boolean every,
-            int[] asked, int capacity, int threshold, byte[] coarse, int coarseThreshold) {
+            int[] asked, int capacity, int threshold) {
         for (int i = fromWord; i < toWord; i++) {
             long word = in[i];
             long hits = 0;
@@ -452,8 +450,7 @@ final class BitmapEvaluator {
                 } else {
                     int base = seq * ContactLatest.CHANNELS;
                     for (int c : asked) {
-                        int q = coarse[base + c] & 0xFF;   // decides unless the newest lies in the threshold's period
-                        if (q > coarseThreshold || q == coarseThreshold && q != 0 && times[base + c] >= threshold) {
+                        if (times[base + c] >= threshold) {
                             hits |= 1L << bit;
                             break;
                         }

@@ -19,13 +19,6 @@ final class ContactLatest {
 
     private int[] any = new int[0];
     private int[] byChannel = new int[0];
-    /**
-     * {@code byChannel} coarsely, a byte each (10 per citizen, so a quarter of the memory traffic): the ~24-day period
-     * of the time relative to {@link #coarseBase}, clamped to 1-255; 0: none. Monotone in the time, so a differing
-     * coarse value decides a comparison and only an equal one needs the exact time.
-     */
-    private byte[] coarse = new byte[0];
-    private int coarseBase = Integer.MIN_VALUE;
 
     void ensureCitizens(int n) {
         if (n > any.length) {
@@ -44,7 +37,6 @@ final class ContactLatest {
         int old = any.length;
         any = Arrays.copyOf(any, n);
         byChannel = Arrays.copyOf(byChannel, n * CHANNELS);
-        coarse = Arrays.copyOf(coarse, n * CHANNELS);
         if (n > old) {
             Arrays.fill(any, old, n, NONE);
             Arrays.fill(byChannel, old * CHANNELS, n * CHANNELS, NONE);
@@ -52,33 +44,15 @@ final class ContactLatest {
     }
 
     void add(int seq, int channel, int time) {
-        if (coarseBase == Integer.MIN_VALUE) {
-            coarseBase = (time >> ContactPresence.SHIFT) - 64;   // room for older contacts arriving later
-        }
         int at = seq * CHANNELS + channel;
         byChannel[at] = Math.max(byChannel[at], time);
-        coarse[at] = (byte) coarse(byChannel[at]);
         any[seq] = Math.max(any[seq], time);
     }
 
     /** After a remove: {@code channelNewest} and {@code anyNewest} are the citizen's remaining newest times. */
     void set(int seq, int channel, int channelNewest, int anyNewest) {
         byChannel[seq * CHANNELS + channel] = channelNewest;
-        coarse[seq * CHANNELS + channel] = (byte) coarse(channelNewest);
         any[seq] = anyNewest;
-    }
-
-    /** The coarse value (1-255) of a time, or 0 for {@link #NONE}. */
-    int coarse(int time) {
-        if (time == NONE) {
-            return 0;
-        }
-        return (int) Math.max(1, Math.min(255, (long) (time >> ContactPresence.SHIFT) - coarseBase + 1));
-    }
-
-    /** Coarse newest per channel, {@code [seq * CHANNELS + channel]}, unsigned. */
-    byte[] coarse() {
-        return coarse;
     }
 
     int of(int seq, int channel) {
@@ -100,6 +74,6 @@ final class ContactLatest {
     }
 
     long bytes() {
-        return (4L * (CHANNELS + 1) + CHANNELS) * any.length;
+        return 4L * (CHANNELS + 1) * any.length;
     }
 }
