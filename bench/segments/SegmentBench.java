@@ -139,7 +139,11 @@ public class SegmentBench {
                 index.count(seg, now);
             }
         }
+        String only = System.getenv().getOrDefault("BENCH_ONLY", "");   // e.g. "S09,S10": time just these (profiling)
         for (int e = 0; e < compiled.size(); e++) {
+            if (!only.isBlank() && !List.of(only.split(",")).contains(EXPRESSIONS.get(e).id())) {
+                continue;
+            }
             double[] t = new double[runs];
             long n = 0;
             for (int r = 0; r < runs; r++) {

@@ -15,6 +15,7 @@
 #   BENCH_RECORD=1               put the run at the top of RESULTS.md (0: only print)
 #   BENCH_JAR=/path              jar to run generate/import with (see bench/lib.sh)
 #   BENCH_ENGINE_ONLY=0          1: load the index and time the engine only (no DuckDB, no SQL, no freshness, no record)
+#   BENCH_ONLY=                  with BENCH_ENGINE_ONLY=1: time only these expressions, e.g. S09,S10 (for a profiler)
 # Targets only 127.0.0.1; stops the PostgreSQL it started, also on error or Ctrl-C.
 set -euo pipefail
 

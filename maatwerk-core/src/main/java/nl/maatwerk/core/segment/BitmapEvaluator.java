@@ -187,22 +187,29 @@ final class BitmapEvaluator {
         } else if (plan instanceof Plan.Documents) {
             return 1;
         } else if (plan instanceof Plan.Count c) {
-            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false, decisive(c.from(), c.to()) == 1) : 1;
+            return c.source() == Expression.Source.CONTACTS ? contactCost(c.where(), false, decisive(c.from(), c.to())) : 1;
         } else if (plan instanceof Plan.Extreme x) {
-            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true, false) : 1;
+            return x.source() == Expression.Source.CONTACTS ? contactCost(x.where(), true, 0) : 1;
         } else if (plan instanceof Plan.Reference ref) {
             return cost(ref.plan());
         }
         return 0;
     }
 
-    private int contactCost(Plan where, boolean extreme, boolean existenceOnly) {
+    private int contactCost(Plan where, boolean extreme, int limit) {
+        boolean existenceOnly = limit == 1;
         if (extreme && where == null) {
             return 2;
         }
         ContactFilter filter = ContactFilter.compile(where, data.contacts.topics());
+        if (filter.timeOnly() || filter.channelsOnly() && filter.window()[1] > Integer.MAX_VALUE && (extreme || limit <= 1)) {
+            return 1;   // per-period tallies or newest times: contacts read only where the edge periods could tip it
+        }
         if (ContactPresence.answers(filter) && (extreme || existenceOnly)) {
             return 1;   // presence bitmaps, contacts read only in the two edge periods
+        }
+        if (ContactPresence.answers(filter) && limit == 2) {
+            return 2;   // the same, counting to two
         }
         long[] window = filter.window();
         long end = Math.min(window[1], now);
@@ -235,14 +242,13 @@ final class BitmapEvaluator {
     }
 
     private RoaringBitmap documents(Plan.Documents d, RoaringBitmap within) {
-        RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
         long today = d.today();
         RoaringBitmap candidates = switch (d.test()) {
             case TRAVEL_EXPIRES_WITHIN -> data.expiry.expiringBetween(today, d.boundary());
             case TRAVEL_EXPIRED_WITHIN -> data.expiry.expiringBetween(d.boundary(), today - 1);
             default -> data.documents.holders();
         };
-        RoaringBitmap.and(within, candidates).forEach((int seq) -> {
+        return select(RoaringBitmap.and(within, candidates), seq -> {
             boolean valid = false;
             boolean hit = false;
             for (StoredDocument doc : data.documents.rows(seq)) {
@@ -254,11 +260,8 @@ final class BitmapEvaluator {
                     default -> throw new IllegalArgumentException("no document test " + d.test());
                 };
             }
-            if (hit && (d.test() != Column.TRAVEL_EXPIRED_WITHIN || !valid)) {
-                out.add(seq);
-            }
+            return hit && (d.test() != Column.TRAVEL_EXPIRED_WITHIN || !valid);
         });
-        return out.get();
     }
 
     /** Counting beyond this cannot change whether {@code n} lies in {@code [from, to)}. */
@@ -276,6 +279,23 @@ final class BitmapEvaluator {
         long to = c.to();
         boolean negated = c.negated();
         boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        if (limit <= 1 && filter.channelsOnly() && window[1] > Integer.MAX_VALUE) {
+            RoaringBitmap some = latestFrom(within, filter.channels, window[0]);
+            RoaringBitmap result = (1 >= from && 1 < to) != negated ? some : new RoaringBitmap();
+            return zeroCounts ? RoaringBitmap.or(result, RoaringBitmap.andNot(within, some)) : result;
+        }
+        if (filter.timeOnly()) {
+            return tallied(within, filter, window, from, to, negated, limit);
+        }
+        if (within.getCardinality() <= readDirectlyUpTo) {
+            return select(within, seq -> {
+                int count = contacts.count(seq, filter, window, limit);
+                return (count >= from && count < to) != negated;
+            });
+        }
+        if (limit == 2 && ContactPresence.answers(filter)) {
+            return twice(within, filter, window, from, to, negated);
+        }
         ContactPresence.Lookup presence = contacts.presence(filter, window);
         RoaringBitmap none = zeroCounts ? RoaringBitmap.andNot(within, presence.possible()) : new RoaringBitmap();
         RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
@@ -291,6 +311,195 @@ final class BitmapEvaluator {
             int count = contacts.count(seq, filter, window, limit);
             return (count >= from && count < to) != negated;
         }));
+    }
+
+    /**
+     * A count whose answer depends only on none / one / two or more matches, for a filter the presence bitmaps
+     * answer: the saturating counts to two over whole periods and over every touched period leave only citizens
+     * whose edge periods could change the answer to be read.
+     */
+    private RoaringBitmap twice(RoaringBitmap within, ContactFilter filter, long[] window, long from, long to,
+            boolean negated) {
+        ContactPresence.Twice t = data.contacts.twice(filter, window);
+        boolean[] answer = new boolean[3];   // for 0, 1, 2 or more matches
+        for (int n = 0; n < 3; n++) {
+            answer[n] = (n >= from && n < to) != negated;
+        }
+        // each citizen's count lies between a lower bound (whole periods) and an upper one (every touched period),
+        // both 0, 1 or "2 or more"; only where the answer differs within those bounds are contacts read
+        RoaringBitmap in = RoaringBitmap.and(within, t.possible1());
+        RoaringBitmap upTo1 = RoaringBitmap.andNot(in, t.possible2());
+        RoaringBitmap upTo2 = RoaringBitmap.and(in, t.possible2());
+        RoaringBitmap[][] bounded = {
+            {RoaringBitmap.andNot(upTo1, t.certain1()), RoaringBitmap.and(upTo1, t.certain1())},
+            {RoaringBitmap.andNot(upTo2, t.certain1()), RoaringBitmap.andNot(RoaringBitmap.and(upTo2, t.certain1()),
+                    t.certain2()), RoaringBitmap.and(upTo2, t.certain2())}};
+        RoaringBitmap result = answer[0] ? RoaringBitmap.andNot(within, t.possible1()) : new RoaringBitmap();
+        RoaringBitmap read = new RoaringBitmap();
+        for (int upper = 1; upper <= 2; upper++) {
+            for (int lower = 0; lower <= upper; lower++) {
+                boolean same = true;
+                for (int n = lower; n < upper; n++) {
+                    same &= answer[n] == answer[n + 1];
+                }
+                if (!same) {
+                    read.or(bounded[upper - 1][lower]);
+                } else if (answer[lower]) {
+                    result.or(bounded[upper - 1][lower]);
+                }
+            }
+        }
+        result.or(select(read, seq -> {
+            int count = data.contacts.count(seq, filter, window, 2);
+            return (count >= from && count < to) != negated;
+        }));
+        return result;
+    }
+
+    /**
+     * Up to this many candidates, a contact aggregate reads their contacts rather than union presence bitmaps (tests
+     * lower it so their small populations go through the bitmaps too).
+     */
+    static volatile int readDirectlyUpTo = 16_384;
+
+    /**
+     * {@code count(contacts where <time only>)} in {@code [from, to)} (or not): decided from the per-period tallies
+     * ({@link ContactTally}) for every candidate whose whole-period count and all-touched-periods count agree on the
+     * answer; only the others have their contacts read.
+     */
+    private RoaringBitmap tallied(RoaringBitmap within, ContactFilter filter, long[] window, long from, long to,
+            boolean negated, int limit) {
+        if (within.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        ContactStore contacts = data.contacts;
+        ContactTally.Bounds bounds = contacts.tally(window[0], window[1]);
+        int capacity = contacts.citizenCapacity();
+        boolean zeroCounts = (0 >= from && 0 < to) != negated;
+        long[] in = BitSetUtil.toLongArray(within);
+        long[] yes = new long[in.length];
+        long[] read = new long[in.length];
+        if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
+            int half = in.length / 2;
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                    () -> classify(in, yes, read, half, in.length, bounds, capacity, from, to, negated, zeroCounts));
+            classify(in, yes, read, 0, half, bounds, capacity, from, to, negated, zeroCounts);
+            second.join();
+        } else {
+            classify(in, yes, read, 0, in.length, bounds, capacity, from, to, negated, zeroCounts);
+        }
+        RoaringBitmap sure = BitSetUtil.bitmapOf(yes);
+        RoaringBitmap unsure = BitSetUtil.bitmapOf(read);
+        if (!bounds.overflow().isEmpty()) {
+            RoaringBitmap over = RoaringBitmap.and(within, bounds.overflow());
+            sure.andNot(over);
+            unsure.or(over);
+        }
+        return RoaringBitmap.or(sure, select(unsure, seq -> {
+            int count = contacts.count(seq, filter, window, limit);
+            return (count >= from && count < to) != negated;
+        }));
+    }
+
+    /**
+     * The citizens of {@code within} with a contact through one of {@code channels} at or after {@code lo} (seconds
+     * since 2000): their newest such contact is that late ({@link ContactLatest}); nothing is read.
+     */
+    private RoaringBitmap latestFrom(RoaringBitmap within, long channels, long lo) {
+        if (within.isEmpty() || lo > Integer.MAX_VALUE) {
+            return new RoaringBitmap();
+        }
+        ContactLatest latest = data.contacts.latest();
+        int all = (1 << ContactLatest.CHANNELS) - 1;
+        int[] asked = java.util.stream.IntStream.range(0, ContactLatest.CHANNELS)
+                .filter(c -> (channels >>> c & 1L) != 0).toArray();
+        boolean every = (channels & all) == all;
+        int[] times = every ? latest.any() : latest.byChannel();
+        int capacity = latest.capacity();
+        int threshold = (int) Math.max(lo, Integer.MIN_VALUE + 1L);
+        long[] in = BitSetUtil.toLongArray(within);
+        long[] out = new long[in.length];
+        if (within.getCardinality() >= parallelFrom && ForkJoinPool.getCommonPoolParallelism() > 0) {
+            int half = in.length / 2;
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                    () -> newest(in, out, half, in.length, times, every, asked, capacity, threshold));
+            newest(in, out, 0, half, times, every, asked, capacity, threshold);
+            second.join();
+        } else {
+            newest(in, out, 0, in.length, times, every, asked, capacity, threshold);
+        }
+        return BitSetUtil.bitmapOf(out);
+    }
+
+    private static void newest(long[] in, long[] out, int fromWord, int toWord, int[] times, boolean every,
+            int[] asked, int capacity, int threshold) {
+        for (int i = fromWord; i < toWord; i++) {
+            long word = in[i];
+            long hits = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int seq = i << 6 | bit;
+                if (seq >= capacity) {
+                    continue;
+                }
+                if (every) {
+                    if (times[seq] >= threshold) {
+                        hits |= 1L << bit;
+                    }
+                } else {
+                    int base = seq * ContactLatest.CHANNELS;
+                    for (int c : asked) {
+                        if (times[base + c] >= threshold) {
+                            hits |= 1L << bit;
+                            break;
+                        }
+                    }
+                }
+            }
+            out[i] = hits;
+        }
+    }
+
+    /** Sorts the seqs of {@code in} into certain members ({@code yes}) and those to read, from tally bounds. */
+    private static void classify(long[] in, long[] yes, long[] read, int fromWord, int toWord, ContactTally.Bounds b,
+            int capacity, long from, long to, boolean negated, boolean zeroCounts) {
+        char[] lowerTo = b.lowerTo();
+        char[] lowerFrom = b.lowerFrom();
+        char[] upperTo = b.upperTo();
+        char[] upperFrom = b.upperFrom();
+        for (int i = fromWord; i < toWord; i++) {
+            long word = in[i];
+            long y = 0;
+            long r = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int seq = i << 6 | bit;
+                if (seq >= capacity) {
+                    if (zeroCounts) {
+                        y |= 1L << bit;
+                    }
+                    continue;
+                }
+                int lower = lowerTo[seq] - lowerFrom[seq];
+                int upper = upperTo[seq] - upperFrom[seq];
+                boolean lowerIn = lower >= from && lower < to;
+                if (lowerIn && upper < to) {
+                    if (!negated) {
+                        y |= 1L << bit;
+                    }
+                } else if (upper < from || lower >= to) {
+                    if (negated) {
+                        y |= 1L << bit;
+                    }
+                } else {
+                    r |= 1L << bit;
+                }
+            }
+            yes[i] = y;
+            read[i] = r;
+        }
     }
 
     /** The citizens of {@code maybe} with a match: {@code certain} ones without reading, the rest by {@code test}. */
@@ -379,19 +588,24 @@ final class BitmapEvaluator {
         }
         if (ContactPresence.answers(filter)) {
             // The last match lies in [from, to) iff some match is at or after from and none at or after to (the
-            // first: some before to, none before from); each "some" is a presence lookup plus the edge periods.
+            // first: some before to, none before from); each "some" is a presence (or tally) lookup plus the edge
+            // periods. Only the negated form needs "some match at all".
             long[] all = filter.window();
-            long lo = Math.max(all[0], from);
-            long hi = Math.min(all[1], to);
-            RoaringBitmap any = exists(filter, all[0], all[1], within);
-            RoaringBitmap inRange = last
-                    ? RoaringBitmap.andNot(exists(filter, lo, all[1], any), exists(filter, Math.max(all[0], to), all[1], any))
-                    : RoaringBitmap.andNot(exists(filter, all[0], hi, any), exists(filter, all[0], Math.min(all[1], from), any));
-            return negated ? RoaringBitmap.andNot(any, inRange) : inRange;
+            RoaringBitmap base = negated ? exists(filter, all[0], all[1], within) : within;
+            RoaringBitmap inRange;
+            if (last) {
+                RoaringBitmap after = exists(filter, Math.max(all[0], from), all[1], base);
+                inRange = RoaringBitmap.andNot(after, exists(filter, Math.max(all[0], to), all[1], after));
+            } else {
+                RoaringBitmap before = exists(filter, all[0], Math.min(all[1], to), base);
+                inRange = RoaringBitmap.andNot(before, exists(filter, all[0], Math.min(all[1], from), before));
+            }
+            return negated ? RoaringBitmap.andNot(base, inRange) : inRange;
         }
         // Without a matching contact in the window there is no time to compare: only possible ones are read.
-        ContactPresence.Lookup presence = contacts.presence(filter, window);
-        return select(RoaringBitmap.and(within, presence.possible()), seq -> {
+        RoaringBitmap maybe = within.getCardinality() <= readDirectlyUpTo ? within
+                : RoaringBitmap.and(within, contacts.presence(filter, window).possible());
+        return select(maybe, seq -> {
             long t = contacts.extreme(seq, filter, window, last);
             return t != ContactStore.NO_TIME && (t >= from && t < to) != negated;
         });
@@ -403,6 +617,15 @@ final class BitmapEvaluator {
             return new RoaringBitmap();
         }
         long[] window = {lo, hi};
+        if (filter.channelsOnly() && hi > Integer.MAX_VALUE) {
+            return latestFrom(within, filter.channels, lo);
+        }
+        if (filter.timeOnly()) {
+            return tallied(within, filter, window, 1, Long.MAX_VALUE, false, 1);
+        }
+        if (within.getCardinality() <= readDirectlyUpTo) {
+            return select(within, seq -> data.contacts.count(seq, filter, window, 1) > 0);
+        }
         ContactPresence.Lookup presence = data.contacts.presence(filter, window);
         RoaringBitmap maybe = RoaringBitmap.and(within, presence.possible());
         return presence.certain() == null

@@ -43,6 +43,18 @@ final class ContactFilter {
         this.parts = parts;
     }
 
+    /** True when only the time is tested: every contact in {@link #window()} matches. */
+    boolean timeOnly() {
+        return shape == Shape.LEAF && channels == ALL && directions == ALL && kinds == ALL && satisfactions == ALL
+                && topics == null && subtopics == null;
+    }
+
+    /** True when only channel and time are tested (the newest-contact times per channel answer "some match after"). */
+    boolean channelsOnly() {
+        return shape == Shape.LEAF && directions == ALL && kinds == ALL && satisfactions == ALL && topics == null
+                && subtopics == null;
+    }
+
     /** True when this is one conjunction of column tests (the loop can inline it). */
     boolean isLeaf() {
         return shape == Shape.LEAF;

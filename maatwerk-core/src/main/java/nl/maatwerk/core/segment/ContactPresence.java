@@ -28,6 +28,8 @@ final class ContactPresence {
     private static final int KIND = 1;
     private static final int TOPIC = 2;
     private static final int SATISFACTION = 3;
+    /** Added to a column: the bitmap of citizens with at least two such contacts in the period. */
+    private static final int TWICE = 4;
     /** A topic test naming more values than this is left to the contact scan (too many bitmaps to union). */
     private static final int MAX_TOPICS = 16;
     private static final int CHANNELS = Channel.values().length;
@@ -38,6 +40,13 @@ final class ContactPresence {
 
     /** Who has at least one matching contact: a superset, and (or null) a subset that certainly has one. */
     record Lookup(RoaringBitmap possible, RoaringBitmap certain) {
+    }
+
+    /**
+     * Who may have / certainly has at least one ({@code possible1}, {@code certain1}) and at least two
+     * ({@code possible2}, {@code certain2}) matching contacts in a window.
+     */
+    record Twice(RoaringBitmap possible1, RoaringBitmap certain1, RoaringBitmap possible2, RoaringBitmap certain2) {
     }
 
     private final Map<Integer, RoaringBitmap> bitmaps = new HashMap<>();
@@ -56,27 +65,38 @@ final class ContactPresence {
         int p = period(time);
         firstPeriod = Math.min(firstPeriod, p);
         lastPeriod = Math.max(lastPeriod, p);
-        bitmaps.computeIfAbsent(key(CHANNEL, channel, p), k -> new RoaringBitmap()).add(seq);
-        bitmaps.computeIfAbsent(key(KIND, kind, p), k -> new RoaringBitmap()).add(seq);
-        bitmaps.computeIfAbsent(key(TOPIC, topic, p), k -> new RoaringBitmap()).add(seq);
-        bitmaps.computeIfAbsent(key(SATISFACTION, satisfaction, p), k -> new RoaringBitmap()).add(seq);
+        add(CHANNEL, channel, p, seq);
+        add(KIND, kind, p, seq);
+        add(TOPIC, topic, p, seq);
+        add(SATISFACTION, satisfaction, p, seq);
     }
 
-    /** After removing a contact: clears {@code seq} from each of its bitmaps that no remaining contact keeps. */
-    void removed(int seq, int time, int channel, int kind, char topic, int satisfaction, boolean channelKept,
-            boolean kindKept, boolean topicKept, boolean satisfactionKept) {
+    /** Into the "at least one" bitmap, or when already there, into the "at least two" one. */
+    private void add(int column, int value, int p, int seq) {
+        if (!bitmaps.computeIfAbsent(key(column, value, p), k -> new RoaringBitmap()).checkedAdd(seq)) {
+            bitmaps.computeIfAbsent(key(column + TWICE, value, p), k -> new RoaringBitmap()).add(seq);
+        }
+    }
+
+    /**
+     * After removing a contact: how many of {@code seq}'s remaining contacts in the same period share its channel,
+     * kind, topic and satisfaction (each counted up to 2) decide which bitmaps still hold {@code seq}.
+     */
+    void removed(int seq, int time, int channel, int kind, char topic, int satisfaction, int channelKept,
+            int kindKept, int topicKept, int satisfactionKept) {
         int p = period(time);
-        if (!channelKept) {
-            clear(key(CHANNEL, channel, p), seq);
+        removed(CHANNEL, channel, p, seq, channelKept);
+        removed(KIND, kind, p, seq, kindKept);
+        removed(TOPIC, topic, p, seq, topicKept);
+        removed(SATISFACTION, satisfaction, p, seq, satisfactionKept);
+    }
+
+    private void removed(int column, int value, int p, int seq, int kept) {
+        if (kept < 2) {
+            clear(key(column + TWICE, value, p), seq);
         }
-        if (!kindKept) {
-            clear(key(KIND, kind, p), seq);
-        }
-        if (!topicKept) {
-            clear(key(TOPIC, topic, p), seq);
-        }
-        if (!satisfactionKept) {
-            clear(key(SATISFACTION, satisfaction, p), seq);
+        if (kept < 1) {
+            clear(key(column, value, p), seq);
         }
     }
 
@@ -135,6 +155,63 @@ final class ContactPresence {
         }
         RoaringBitmap certain = exact ? union(tests.get(0), first, last, lo, hi, true) : null;
         return new Lookup(possible, certain);
+    }
+
+    /**
+     * For a filter that {@linkplain #answers answers}: bounds on "at least one" and "at least two" matches in
+     * {@code [lo, hi)}, as a saturating count to two over the (value, period) bitmaps — whole periods for the certain
+     * sets, every touched period for the possible ones.
+     */
+    Twice twice(ContactFilter filter, long lo, long hi) {
+        RoaringBitmap ones = new RoaringBitmap();
+        RoaringBitmap twos = new RoaringBitmap();
+        int first = Math.max(firstPeriod, period(Math.max(lo, Integer.MIN_VALUE)));
+        int last = Math.min(lastPeriod, period(Math.min(hi - 1, Integer.MAX_VALUE)));
+        if (lo >= hi || first > last) {
+            return new Twice(ones, ones, twos, twos);
+        }
+        int[] test = restricted(filter);
+        List<Integer> edges = new ArrayList<>();
+        for (int p = first; p <= last; p++) {
+            long start = (long) (p - OFFSET) << SHIFT;
+            if (start < lo || start + (1L << SHIFT) > hi) {
+                edges.add(p);
+            } else {
+                addUp(test, p, ones, twos);
+            }
+        }
+        RoaringBitmap certain1 = ones.clone();
+        RoaringBitmap certain2 = twos.clone();
+        for (int p : edges) {
+            addUp(test, p, ones, twos);
+        }
+        return new Twice(ones, certain1, twos, certain2);
+    }
+
+    private void addUp(int[] test, int p, RoaringBitmap ones, RoaringBitmap twos) {
+        for (int i = 1; i < test.length; i++) {
+            RoaringBitmap one = bitmaps.get(key(test[0], test[i], p));
+            if (one == null) {
+                continue;
+            }
+            RoaringBitmap two = bitmaps.get(key(test[0] + TWICE, test[i], p));
+            if (two != null) {
+                twos.or(two);
+            }
+            twos.or(RoaringBitmap.and(ones, one));
+            ones.or(one);
+        }
+    }
+
+    /** {column, allowed values…} of the one column a filter that {@linkplain #answers answers} restricts. */
+    private static int[] restricted(ContactFilter filter) {
+        int[] channels = allowed(filter.channels, CHANNELS);
+        int[] kinds = allowed(filter.kinds, KINDS);
+        int[] topics = topics(filter.topics);
+        int[] satisfactions = allowed(filter.satisfactions, SATISFACTIONS);
+        return channels != null ? prepend(CHANNEL, channels) : kinds != null ? prepend(KIND, kinds)
+                : topics != null ? prepend(TOPIC, topics) : satisfactions != null ? prepend(SATISFACTION, satisfactions)
+                : prepend(CHANNEL, every(CHANNELS));
     }
 
     /** True when a lookup gives a {@linkplain Lookup#certain() certain} set: time and at most one of these columns. */

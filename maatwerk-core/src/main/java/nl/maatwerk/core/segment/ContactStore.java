@@ -34,6 +34,8 @@ final class ContactStore {
     private int size;
 
     private final ContactPresence presence = new ContactPresence();
+    private final ContactTally tally = new ContactTally();
+    private final ContactLatest latest = new ContactLatest();
     private ContactRuns runs = ContactRuns.EMPTY;
     /** Bit per seq: its contacts changed since {@link #runs} was packed. */
     private long[] stale = new long[0];
@@ -60,6 +62,8 @@ final class ContactStore {
         next[slot] = head[seq];
         head[seq] = slot;
         presence.add(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot]);
+        tally.add(seq, occurred[slot]);
+        latest.add(seq, channel[slot], occurred[slot]);
         touch(seq);
         size++;
     }
@@ -79,24 +83,36 @@ final class ContactStore {
             }
             citizen[slot] = NONE;
             forgetPresence(seq, slot);
+            tally.remove(seq, occurred[slot]);
+            if (latest.of(seq, channel[slot]) == occurred[slot]) {
+                int channelNewest = ContactLatest.NONE;
+                int anyNewest = ContactLatest.NONE;
+                for (int s = head[seq]; s != NONE; s = next[s]) {
+                    anyNewest = Math.max(anyNewest, occurred[s]);
+                    if (channel[s] == channel[slot]) {
+                        channelNewest = Math.max(channelNewest, occurred[s]);
+                    }
+                }
+                latest.set(seq, channel[slot], channelNewest, anyNewest);
+            }
             touch(seq);
             size--;
         }
     }
 
-    /** Clears {@code seq} from the presence bitmaps of removed {@code slot} that none of its other contacts keeps. */
+    /** Clears {@code seq} from the presence bitmaps of removed {@code slot} that its other contacts no longer fill. */
     private void forgetPresence(int seq, int slot) {
         int period = ContactPresence.period(occurred[slot]);
-        boolean channelKept = false;
-        boolean kindKept = false;
-        boolean topicKept = false;
-        boolean satisfactionKept = false;
+        int channelKept = 0;
+        int kindKept = 0;
+        int topicKept = 0;
+        int satisfactionKept = 0;
         for (int s = head[seq]; s != NONE; s = next[s]) {
             if (ContactPresence.period(occurred[s]) == period) {
-                channelKept |= channel[s] == channel[slot];
-                kindKept |= kind[s] == kind[slot];
-                topicKept |= topic[s] == topic[slot];
-                satisfactionKept |= satisfaction[s] == satisfaction[slot];
+                channelKept += channel[s] == channel[slot] ? 1 : 0;
+                kindKept += kind[s] == kind[slot] ? 1 : 0;
+                topicKept += topic[s] == topic[slot] ? 1 : 0;
+                satisfactionKept += satisfaction[s] == satisfaction[slot] ? 1 : 0;
             }
         }
         presence.removed(seq, occurred[slot], channel[slot], kind[slot], topic[slot], satisfaction[slot], channelKept,
@@ -139,10 +155,14 @@ final class ContactStore {
     private void ensureCitizen(int seq) {
         if (seq >= head.length) {
             int old = head.length;
-            int length = Math.max(seq + 1, old + (old >> 1) + 1024);
+            // 1/8 slack: a dozen per-citizen arrays grow with this (tallies, newest times), so new citizens
+            // after a load must not add half again to all of them
+            int length = Math.max(seq + 1, old + (old >> 3) + 1024);
             head = Arrays.copyOf(head, length);
             Arrays.fill(head, old, length, NONE);
             stale = Arrays.copyOf(stale, (length + 63) >>> 6);
+            tally.ensureCitizens(length);
+            latest.ensureCitizens(length);
         }
     }
 
@@ -178,6 +198,21 @@ final class ContactStore {
         runs = packed;
         Arrays.fill(stale, 0);
         changes = 0;
+        trim();
+    }
+
+    /** Drops the growth slack of the per-citizen arrays past the last citizen with contacts (they grow again on demand). */
+    private void trim() {
+        int n = head.length;
+        while (n > 0 && head[n - 1] == NONE) {
+            n--;
+        }
+        if (n < head.length) {
+            head = Arrays.copyOf(head, n);
+            stale = Arrays.copyOf(stale, (n + 63) >>> 6);
+            tally.trim(n);
+            latest.trim(n);
+        }
     }
 
     int size() {
@@ -224,12 +259,32 @@ final class ContactStore {
         return presence.lookup(filter, window[0], window[1]);
     }
 
+    /** Who may (and who certainly does) have one, and two, contacts passing {@code filter} in {@code window}. */
+    ContactPresence.Twice twice(ContactFilter filter, long[] window) {
+        return presence.twice(filter, window[0], window[1]);
+    }
+
+    /** Bounds on each citizen's number of contacts (any channel, kind, topic) in {@code [lo, hi)}. */
+    ContactTally.Bounds tally(long lo, long hi) {
+        return tally.bounds(lo, hi);
+    }
+
+    /** Each citizen's newest contact time per channel and over all. */
+    ContactLatest latest() {
+        return latest;
+    }
+
+    /** The citizens with contacts: those below this seq (the tally's arrays are this long). */
+    int citizenCapacity() {
+        return head.length;
+    }
+
     private boolean matches(int s, ContactFilter filter) {
         return filter.matches(occurred[s], channel[s], direction[s], kind[s], satisfaction[s], topic[s], subtopic[s]);
     }
 
     long bytes() {
         return 20L * citizen.length + 4L * head.length + 8L * stale.length + runs.bytes() + topics.bytes()
-                + presence.bytes();
+                + presence.bytes() + tally.bytes() + latest.bytes();
     }
 }

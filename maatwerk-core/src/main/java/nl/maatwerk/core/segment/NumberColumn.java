@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
@@ -26,15 +27,19 @@ final class NumberColumn {
     private double[] decimal;
     private final int shift;
     private final TreeMap<Integer, RoaringBitmap> buckets;
+    /** Per bucket, how many seqs hold each of its values: counts an edge bucket's in-range part without its seqs. */
+    private final Map<Integer, int[]> histograms;
 
     NumberColumn() {
         this.shift = 0;
         this.buckets = null;
+        this.histograms = null;
     }
 
     private NumberColumn(int shift) {
         this.shift = shift;
         this.buckets = new TreeMap<>();
+        this.histograms = new java.util.HashMap<>();
     }
 
     /** A column that also keeps a bitmap of the seqs per {@code 2^shift} consecutive values. */
@@ -52,12 +57,15 @@ final class NumberColumn {
             if (old != MISSING) {
                 RoaringBitmap bucket = buckets.get(old >> shift);
                 bucket.remove(seq);
+                histograms.get(old >> shift)[old & ((1 << shift) - 1)]--;
                 if (bucket.isEmpty()) {
                     buckets.remove(old >> shift);
+                    histograms.remove(old >> shift);
                 }
             }
             if (value != null) {
                 buckets.computeIfAbsent(value >> shift, b -> new RoaringBitmap()).add(seq);
+                histograms.computeIfAbsent(value >> shift, b -> new int[1 << shift])[value & ((1 << shift) - 1)]++;
             }
         }
         whole[seq] = value == null ? MISSING : value;
@@ -115,15 +123,20 @@ final class NumberColumn {
             if (bucketLo >= lo && bucketHi <= hi) {
                 parts.add(e.getValue());
             } else {
-                RoaringBitmapWriter<RoaringBitmap> edge = RoaringBitmapWriter.writer().get();
+                long[] words = BitSetUtil.toLongArray(e.getValue());   // the bucket's in-range seqs, through a bit set
                 int[] values = whole;
-                e.getValue().forEach((int seq) -> {
-                    int v = values[seq];
-                    if (v >= lo && v < hi) {
-                        edge.add(seq);
+                for (int i = 0; i < words.length; i++) {
+                    long word = words[i];
+                    for (long rest = word; rest != 0; rest &= rest - 1) {
+                        int bit = Long.numberOfTrailingZeros(rest);
+                        int v = values[i << 6 | bit];
+                        if (v < lo || v >= hi) {
+                            word &= ~(1L << bit);
+                        }
                     }
-                });
-                parts.add(edge.get());
+                    words[i] = word;
+                }
+                parts.add(BitSetUtil.bitmapOf(words));
             }
         }
         return parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
@@ -131,8 +144,8 @@ final class NumberColumn {
 
     /**
      * How many seqs with a whole value in {@code [from, to)} are not in {@code outside}, without building their
-     * bitmap: a bucketed column sums its buckets' sizes (and counts its two edge buckets), less the in-range seqs
-     * of {@code outside} (few: the excluded and withdrawn).
+     * bitmap: a bucketed column sums its buckets' sizes and the in-range part of its two edge buckets' histograms,
+     * less the in-range seqs of {@code outside} (few: the excluded and withdrawn).
      */
     long count(long from, long to, RoaringBitmap outside) {
         if (buckets == null) {
@@ -151,11 +164,11 @@ final class NumberColumn {
             if (bucketLo >= lo && bucketLo + (1L << shift) <= hi) {
                 n += e.getValue().getLongCardinality();
             } else {
-                for (org.roaringbitmap.IntIterator it = e.getValue().getIntIterator(); it.hasNext(); ) {
-                    int v = values[it.next()];
-                    if (v >= lo && v < hi) {
-                        n++;
-                    }
+                int[] histogram = histograms.get(e.getKey());
+                long first = Math.max(lo, bucketLo);
+                long end = Math.min(hi, bucketLo + (1L << shift));
+                for (long v = first; v < end; v++) {
+                    n += histogram[(int) (v - bucketLo)];
                 }
             }
         }
@@ -190,7 +203,7 @@ final class NumberColumn {
         long bytes = 4L * whole.length + (decimal == null ? 0 : 8L * decimal.length);
         if (buckets != null) {
             for (RoaringBitmap b : buckets.values()) {
-                bytes += b.getLongSizeInBytes() + 48;
+                bytes += b.getLongSizeInBytes() + 48 + (4L << shift);
             }
         }
         return bytes;

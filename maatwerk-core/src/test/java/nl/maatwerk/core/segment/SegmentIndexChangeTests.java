@@ -23,7 +23,8 @@ import org.roaringbitmap.RoaringBitmap;
  * Contact aggregates stay right while contacts change: the index answers changed citizens from their own lists
  * until enough changed to pack the contacts again (ContactStore). Random rounds of puts, moves and removes, each
  * checked against counts done by hand over a plain map of the contacts, through several packings; the presence
- * bitmaps (ContactPresence) answer the one-column existence checks and must follow moves and removes exactly.
+ * bitmaps (ContactPresence: at least one / at least two per period) answer the one-column checks up to two, the
+ * per-period tallies (ContactTally) the time-only counts; both must follow moves and removes exactly.
  */
 class SegmentIndexChangeTests {
 
@@ -70,13 +71,34 @@ class SegmentIndexChangeTests {
             new Check("last(contacts where kind = \"complaint\").occurredAt < now - 20d",
                     rows -> rows.stream().filter(k -> k.kind() == ContactKind.COMPLAINT).map(ContactRow::occurredAt)
                             .max(Instant::compareTo).map(t -> t.isBefore(NOW.minus(Duration.ofDays(20)))).orElse(false)),
+            new Check("count(contacts where kind = \"complaint\" and occurredAt > now - 200d) >= 2",
+                    rows -> rows.stream().filter(k -> k.kind() == ContactKind.COMPLAINT
+                            && k.occurredAt().isAfter(NOW.minus(Duration.ofDays(200)))).count() >= 2),
+            new Check("count(contacts where channel in (\"desk\", \"phone\") and occurredAt > now - 90d) = 1",
+                    rows -> rows.stream().filter(k -> (k.channel() == Channel.DESK || k.channel() == Channel.PHONE)
+                            && k.occurredAt().isAfter(NOW.minus(Duration.ofDays(90)))).count() == 1),
+            new Check("count(contacts where topic = \"parking\" and occurredAt > now - 300d) < 2",
+                    rows -> rows.stream().filter(k -> k.topic().equals("parking")
+                            && k.occurredAt().isAfter(NOW.minus(Duration.ofDays(300)))).count() < 2),
+            new Check("count(contacts where occurredAt > now - 100d and occurredAt < now - 20d) >= 2",
+                    rows -> rows.stream().filter(k -> k.occurredAt().isAfter(NOW.minus(Duration.ofDays(100)))
+                            && k.occurredAt().isBefore(NOW.minus(Duration.ofDays(20)))).count() >= 2),
+            new Check("last(contacts).occurredAt < now - 30d",
+                    rows -> rows.stream().map(ContactRow::occurredAt).max(Instant::compareTo)
+                            .map(t -> t.isBefore(NOW.minus(Duration.ofDays(30)))).orElse(false)),
             new Check("count(contacts where not (channel = \"desk\" or occurredAt > now - 30d)) >= 1",
                     rows -> rows.stream().anyMatch(k -> !(k.channel() == Channel.DESK
                             || k.occurredAt().isAfter(NOW.minus(Duration.ofDays(30)))))));
 
+    @org.junit.jupiter.api.BeforeEach
+    void throughTheBitmaps() {
+        BitmapEvaluator.readDirectlyUpTo = 0;   // even the few citizens here go through presence bitmaps and tallies
+    }
+
     @org.junit.jupiter.api.AfterEach
     void restore() {
         BitmapEvaluator.parallelFrom = 50_000;
+        BitmapEvaluator.readDirectlyUpTo = 16_384;
     }
 
     @Test

@@ -73,11 +73,13 @@ class SegmentSqlAgreementTests {
         population.loadInto(index);
         population.mutate(db, index);   // so that the incremental paths are compared too
         BitmapEvaluator.parallelFrom = 500;   // wide scans split in two on this small population too
+        BitmapEvaluator.readDirectlyUpTo = 100;   // small candidate sets are read, larger ones use the presence bitmaps
     }
 
     @AfterContainer
     static void stop() throws IOException, SQLException {
         BitmapEvaluator.parallelFrom = 50_000;
+        BitmapEvaluator.readDirectlyUpTo = 16_384;
         if (db != null) {
             db.close();
         }
