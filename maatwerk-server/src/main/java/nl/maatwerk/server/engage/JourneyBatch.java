@@ -170,6 +170,9 @@ public class JourneyBatch implements AutoCloseable {
         return counts;
     }
 
+    private record OccurrenceKey(UUID citizenId, String occurrence) {
+    }
+
     /** One planned message, or the decision that stands in for it. */
     private record Planned(JourneyStore.Occurrence occurrence, String kind, Channel channel, String reason, String detail,
             Instant notBefore, String state, Instant dueAt, OutgoingMessage message) {
@@ -186,12 +189,13 @@ public class JourneyBatch implements AutoCloseable {
             return new int[3];
         }
         String[] citizenArray = part.stream().map(c -> c.citizenId().toString()).distinct().toArray(String[]::new);
-        Set<String> known = new HashSet<>();
+        Set<OccurrenceKey> known = new HashSet<>();
         jdbc.query("select citizen_id, occurrence from journey_occurrence where journey_key = ? and citizen_id = any(?::uuid[])",
                 rs -> {
-                    known.add(rs.getString(1) + "|" + rs.getString(2));
+                    known.add(new OccurrenceKey(rs.getObject(1, UUID.class), rs.getString(2)));
                 }, d.key(), citizenArray);
-        List<TriggerScan.Candidate> fresh = part.stream().filter(c -> known.add(c.citizenId() + "|" + c.occurrence())).toList();
+        List<TriggerScan.Candidate> fresh = part.stream()
+                .filter(c -> known.add(new OccurrenceKey(c.citizenId(), c.occurrence()))).toList();
         if (fresh.isEmpty()) {
             return new int[3];
         }
@@ -209,23 +213,17 @@ public class JourneyBatch implements AutoCloseable {
             return new int[] {occurrences.size(), 0, 0};
         }
         List<Planned> plans = decide(d, send, occurrences, now);
-        // a journey that is one send ends with it, as the one-by-one path records it, instead of a step per occurrence later
+        // a journey that is one send is done with it, as the one-by-one path leaves it, instead of a step per occurrence later
         boolean ends = d.steps().size() == 1;
         copy(OCCURRENCE_COLUMNS, plans, (p, row) -> {
             boolean sent = p.kind().equals("send");
             occurrenceRow(p.occurrence(), sent && ends ? "done" : p.state(), sent ? 1 : 0, p.dueAt(), now, row);
         });
-        List<Planned> decisions = new ArrayList<>(plans);
-        if (ends) {
-            plans.stream().filter(p -> p.kind().equals("send")).forEach(p -> decisions.add(new Planned(p.occurrence(),
-                    "end", null, "journey_complete", null, null, "done", now, null)));
-        }
-        copy(DECISION_COLUMNS, decisions, (p, row) -> {
+        copy(DECISION_COLUMNS, plans, (p, row) -> {
             JourneyStore.Occurrence o = p.occurrence();
-            row.value(Long.toString(o.id())).value(o.journeyKey()).value(o.citizenId().toString())
-                    .value(p.kind().equals("end") ? "1" : "0").value(p.kind())
-                    .value(p.channel() == null ? null : p.channel().code()).value(p.reason()).value(p.detail())
-                    .value(p.message() == null ? null : p.message().idempotencyKey())
+            row.value(Long.toString(o.id())).value(o.journeyKey()).value(o.citizenId().toString()).value("0")
+                    .value(p.kind()).value(p.channel() == null ? null : p.channel().code()).value(p.reason())
+                    .value(p.detail()).value(p.message() == null ? null : p.message().idempotencyKey())
                     .value(p.notBefore() == null ? null : p.notBefore().toString()).value(now.toString());
         });
         String action = send.templates().has(Channel.LETTER) ? "letter" : "call";
@@ -241,7 +239,7 @@ public class JourneyBatch implements AutoCloseable {
         if (queue != null && !messages.isEmpty()) {
             queue.enqueueAll(messages);
         }
-        return new int[] {occurrences.size(), messages.size(), plans.size() - messages.size()};
+        return new int[] {plans.size(), messages.size(), plans.size() - messages.size()};
     }
 
     private static void occurrenceRow(JourneyStore.Occurrence o, String state, int step, Instant dueAt, Instant now,
@@ -283,6 +281,9 @@ public class JourneyBatch implements AutoCloseable {
         LocalDate today = LocalDate.ofInstant(now, TriggerScan.ZONE);
         List<Planned> plans = new ArrayList<>(mine.size());
         for (JourneyStore.Occurrence o : mine) {
+            if (!register.containsKey(o.citizenId())) {
+                continue;   // erased since the trigger found it (its foreign key would refuse the occurrence)
+            }
             List<Instant> before = planned.computeIfAbsent(o.citizenId(), c -> new ArrayList<>());
             Planned p = plan(d, send, o, register.get(o.citizenId()), address.get(o.citizenId()),
                     withEvents.contains(o.citizenId()), defaultAllowed, defaultChooser ? null : configured, before, now, today);
@@ -297,10 +298,8 @@ public class JourneyBatch implements AutoCloseable {
     private Planned plan(JourneyDefinition d, JourneyDefinition.Send send, JourneyStore.Occurrence o, String[] reg,
             DigitalAddress address, boolean hasConsentEvents, boolean defaultAllowed, ChannelChooser custom,
             List<Instant> planned, Instant now, LocalDate today) {
-        String status = reg == null ? null : reg[0];
-        if (!"resident".equals(status)) {
-            return stop(o, "skip", null, status == null ? "unknown_citizen" : status,
-                    "no messages to citizens who moved out or died", "stopped", now);
+        if (!"resident".equals(reg[0])) {
+            return stop(o, "skip", null, reg[0], "no messages to citizens who moved out or died", "stopped", now);
         }
         boolean objectsDigital = hasConsentEvents && consent.isDigitalContactObjected(o.citizenId());
         String help = null;

@@ -157,8 +157,7 @@ class JourneyRunner {
         int attempt = o.attempt();
         for (int i = 0; i < MAX_STEPS_PER_RUN; i++) {
             if (step >= d.steps().size() || step < 0) {
-                store.decide(o, step, "end", null, "journey_complete", null, null, null, now);
-                store.moveTo(o.id(), "done", step, 0, now);
+                store.moveTo(o.id(), "done", step, 0, now);   // the state says it ended: no decision row for that
                 return true;
             }
             JourneyDefinition.Step s = d.steps().get(step);

@@ -61,26 +61,18 @@ public final class CopyRows implements RowValues, AutoCloseable {
             row.append("\\N");
             return this;
         }
-        int plain = 0;
-        while (plain < value.length() && !escaped(value.charAt(plain))) {
-            plain++;
-        }
-        row.append(value, 0, plain);   // most values need no escaping: appended in one go
-        for (int i = plain; i < value.length(); i++) {
+        // runs without an escape are appended in one go: a rendered body is kilobytes with a few line breaks
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
+            char escape = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : 0;
+            if (escape != 0) {
+                row.append(value, run, i).append('\\').append(escape);
+                run = i + 1;
             }
         }
+        row.append(value, run, value.length());
         return this;
-    }
-
-    private static boolean escaped(char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     public void endRow() throws IOException {

@@ -43,7 +43,10 @@ public final class EmbeddedDatabase {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "2GB")
+                    // a campaign writes gigabytes of WAL (bench/engagement): fewer checkpoints in the middle of
+                    // it mean fewer full-page images, and bigger WAL buffers fewer writes by the backends themselves
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("wal_buffers", "64MB")
                     // zonky's defaults trade durability for test speed (synchronous_commit=off); an
                     // acknowledged contact must survive a crash, so commits wait for the WAL flush.
                     .setServerConfig("fsync", "on")

@@ -90,7 +90,7 @@ class JourneyDeliveryTests {
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).get("reason")).isEqualTo("all_channels_failed");
         assertThat(f.decisions(journey, citizen)).extracting(d -> d.get("kind"))
-                .containsExactly("send", "end", "failed", "send", "failed", "escalated");
+                .containsExactly("send", "failed", "send", "failed", "escalated");
         assertThat(jdbc.queryForObject("select count(*) from journey_message_status where message_key in (?, ?)"
                 + " and status = 'PERMANENT_FAILURE'", Long.class, emailKey, smsKey)).isEqualTo(2);
     }
@@ -108,7 +108,7 @@ class JourneyDeliveryTests {
         dispatch(Channel.EMAIL, f.at(10, 1));
 
         assertThat(status(key)).isEqualTo("CANCELLED");
-        assertThat(f.decisions(journey, citizen)).extracting(d -> d.get("kind")).containsExactly("send", "end", "cancelled");
+        assertThat(f.decisions(journey, citizen)).extracting(d -> d.get("kind")).containsExactly("send", "cancelled");
     }
 
     private String status(String key) {

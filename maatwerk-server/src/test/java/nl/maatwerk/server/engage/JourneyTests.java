@@ -53,7 +53,7 @@ class JourneyTests {
         journeys.runDue(f.at(10, 0));
 
         List<Map<String, Object>> decisions = f.decisions(journey, citizen);
-        assertThat(decisions).extracting(d -> d.get("kind")).containsExactly("send", "end");
+        assertThat(decisions).extracting(d -> d.get("kind")).containsExactly("send");
         assertThat(decisions.get(0).get("channel")).isEqualTo("sms");
         assertThat(decisions.get(0).get("message_key").toString()).startsWith("journey:" + journey + ":");
         assertThat(jdbc.queryForObject("select body::text from outbox_message where citizen_id = ?", String.class, citizen))
@@ -283,7 +283,7 @@ class JourneyTests {
         List<Map<String, Object>> tasks = jdbc.queryForList("select * from contact_task where journey_key = ?", journey);
         assertThat(tasks).extracting(t -> t.get("citizen_id")).containsExactly(silent);
         assertThat(tasks.get(0).get("reason")).isEqualTo("no_reaction_after_14_days");
-        assertThat(f.decisions(journey, clicks)).extracting(d -> d.get("kind")).containsExactly("send", "wait", "branch", "end");
+        assertThat(f.decisions(journey, clicks)).extracting(d -> d.get("kind")).containsExactly("send", "wait", "branch");
     }
 
     @Test
