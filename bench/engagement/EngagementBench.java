@@ -50,6 +50,9 @@ public class EngagementBench {
             jdbc.execute("delete from outbox_message where journey_key in ('bench-batch', 'bench-naive')");
             jdbc.execute("delete from journey where key = 'bench-batch'");
             jdbc.execute("vacuum analyze");
+            // start both measurements from a checkpoint: otherwise the seed's WAL makes one fall at a random moment
+            // inside them, and the full-page images after it cost the bulk path up to ~10 s (RESULTS.md)
+            jdbc.execute("checkpoint");
 
             Journeys journeys = context.getBean(Journeys.class);
             ObjectMapper json = context.getBean(ObjectMapper.class);
