@@ -1,6 +1,5 @@
 package nl.maatwerk.server.contact;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import nl.maatwerk.server.platform.CopyRows;
 import nl.maatwerk.server.platform.RowValues;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -74,14 +72,11 @@ class ContactStore {
             st.execute("alter table contact_batch add column idx integer");
             List<String> columns = new ArrayList<>(COLUMNS);
             columns.add("idx");
-            String sql = "copy contact_batch (" + String.join(", ", columns) + ") from stdin";
-            try (CopyRows rows = new CopyRows(new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16))) {
-                for (int i = 0; i < items.size(); i++) {
-                    copyValues(rows, items.get(i), hashes.get(i));
-                    rows.value(Integer.toString(i));
-                    rows.endRow();
-                }
-            }
+            CopyRows.copy(connection, "contact_batch (" + String.join(", ", columns) + ")",
+                    IntStream.range(0, items.size()).boxed().toList(), (i, row) -> {
+                        copyValues(row, items.get(i), hashes.get(i));
+                        row.value(Integer.toString(i));
+                    });
             int inserted = st.executeUpdate("insert into contact (" + COLUMN_LIST + ") select " + COLUMN_LIST
                     + " from contact_batch order by idx on conflict (source, source_id) do nothing");
             List<Integer> conflicts = new ArrayList<>();
@@ -92,7 +87,7 @@ class ContactStore {
                 }
             }
             return new BatchOutcome(inserted, conflicts);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not store the batch: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
