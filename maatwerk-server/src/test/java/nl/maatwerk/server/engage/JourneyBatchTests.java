@@ -124,10 +124,7 @@ class JourneyBatchTests {
         assertThat(jdbc.queryForList("select state || ':' || step from journey_occurrence where journey_key = ?"
                 + " and citizen_id = ? order by step", String.class, journey, clicks)).containsExactly("active:1");
 
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/r/([0-9a-f-]+)").matcher(jdbc.queryForObject(
-                "select body::text from outbox_message where citizen_id = ?", String.class, clicks));
-        assertThat(link.find()).isTrue();
-        var redirect = f.http.follow("/r/" + link.group(1));
+        var redirect = f.http.follow("/r/" + f.trackedLink(clicks));
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://www.amsterdam.nl/paspoort");
 

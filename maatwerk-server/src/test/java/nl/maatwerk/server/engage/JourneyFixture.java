@@ -120,4 +120,12 @@ final class JourneyFixture {
     List<Map<String, Object>> sends(UUID citizen) {
         return jdbc.queryForList("select * from journey_decision where citizen_id = ? and kind = 'send' order by id", citizen);
     }
+
+    /** The tracked link's token in the message the citizen got. */
+    String trackedLink(UUID citizen) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/r/([0-9a-f-]+)")
+                .matcher(jdbc.queryForObject("select body::text from outbox_message where citizen_id = ?", String.class, citizen));
+        assertThat(m.find()).as("a tracked link in the message").isTrue();
+        return m.group(1);
+    }
 }

@@ -260,7 +260,7 @@ class JourneyTests {
         }
         journeys.runDue(f.at(10, 0));
 
-        String token = trackedLink(clicks);
+        String token = f.trackedLink(clicks);
         assertThat(http.follow("/r/" + token.replaceFirst(".$", token.endsWith("0") ? "1" : "0")).statusCode())
                 .as("another secret").isEqualTo(404);
         assertThat(http.follow("/r/" + token.replaceFirst("-0-", "-1-")).statusCode()).as("a step that is no send").isEqualTo(404);
@@ -318,13 +318,5 @@ class JourneyTests {
                 .containsEntry("send:email:preferred_or_first_allowed", 1L)
                 .containsEntry("escalated:needs_help:no_digital_address", 1L)
                 .containsEntry("skip:deceased", 1L);
-    }
-
-    /** The tracked link's token in the message the citizen got. */
-    private String trackedLink(UUID citizen) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/r/([0-9a-f-]+)")
-                .matcher(jdbc.queryForObject("select body::text from outbox_message where citizen_id = ?", String.class, citizen));
-        assertThat(m.find()).as("a tracked link in the message").isTrue();
-        return m.group(1);
     }
 }
