@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.Collection;
 import javax.sql.DataSource;
-import nl.maatwerk.server.platform.CopyRows;
+import nl.maatwerk.server.platform.BinaryCopyRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -84,11 +84,9 @@ class JdbcOutbox implements Outbox {
 
     private static long copy(Connection connection, String table, Collection<OutgoingMessage> messages)
             throws SQLException {
-        return CopyRows.copy(connection, table + " (" + COLUMNS + ")", messages, (m, row) -> {
-            String notBefore = m.notBefore().toString();
-            row.value(m.idempotencyKey()).value(m.citizenId().toString()).value(m.journeyKey()).value(m.channel().code())
-                    .value(m.purpose()).value(m.recipient()).value(OutboxBodies.write(m.body())).value(notBefore)
-                    .value(notBefore);
+        return BinaryCopyRows.copy(connection, table + " (" + COLUMNS + ")", messages, (m, row) -> {
+            row.text(m.idempotencyKey()).uuid(m.citizenId()).text(m.journeyKey()).text(m.channel().code()).text(m.purpose())
+                    .text(m.recipient()).text(OutboxBodies.write(m.body())).timestamp(m.notBefore()).timestamp(m.notBefore());
         });
     }
 }

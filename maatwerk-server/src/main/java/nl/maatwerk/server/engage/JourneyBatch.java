@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.Future;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.ChannelLimitExceeded;
 import nl.maatwerk.core.template.MissingPlaceholders;
-import nl.maatwerk.server.platform.CopyRows;
+import nl.maatwerk.server.platform.BinaryCopyRows;
 import nl.maatwerk.server.privacy.ConsentService;
 import nl.maatwerk.server.privacy.Purpose;
 import nl.maatwerk.server.privacy.PurposeRegister;
@@ -125,19 +126,34 @@ public class JourneyBatch implements AutoCloseable {
         return new Result(total[0], total[1], total[2], (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
-    /** Chunks of about {@code size} candidates, each citizen's candidates all in one chunk. */
+    /**
+     * Chunks of about {@code size} candidates, each a range of citizen ids in the database's order (a citizen's
+     * candidates all in one chunk): the chunk's reads and index writes then touch a narrow band of each index.
+     */
     private static List<List<TriggerScan.Candidate>> byCitizen(List<TriggerScan.Candidate> found, int size) {
-        int n = Math.max(1, (found.size() + size - 1) / size);
-        List<List<TriggerScan.Candidate>> chunks = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            chunks.add(new ArrayList<>(size + size / 8));
+        List<TriggerScan.Candidate> sorted = new ArrayList<>(found);
+        sorted.sort(BY_CITIZEN);
+        List<List<TriggerScan.Candidate>> chunks = new ArrayList<>();
+        List<TriggerScan.Candidate> current = new ArrayList<>(size);
+        for (TriggerScan.Candidate c : sorted) {
+            if (current.size() >= size && !c.citizenId().equals(current.get(current.size() - 1).citizenId())) {
+                chunks.add(current);
+                current = new ArrayList<>(size);
+            }
+            current.add(c);
         }
-        for (TriggerScan.Candidate c : found) {
-            chunks.get(Math.floorMod(c.citizenId().hashCode(), n)).add(c);
+        if (!current.isEmpty()) {
+            chunks.add(current);
         }
-        chunks.removeIf(List::isEmpty);
         return chunks;
     }
+
+    /** PostgreSQL's order of uuids (unsigned, byte by byte); {@link UUID#compareTo} compares signed halves. */
+    private static final Comparator<TriggerScan.Candidate> BY_CITIZEN = (a, b) -> {
+        int high = Long.compareUnsigned(a.citizenId().getMostSignificantBits(), b.citizenId().getMostSignificantBits());
+        return high != 0 ? high
+                : Long.compareUnsigned(a.citizenId().getLeastSignificantBits(), b.citizenId().getLeastSignificantBits());
+    };
 
     /** One chunk in one transaction; once more when the scheduler added one of its occurrences at the same moment. */
     private int[] chunkRetried(JourneyDefinition d, boolean enabled, JourneyDefinition.Send send,
@@ -199,8 +215,8 @@ public class JourneyBatch implements AutoCloseable {
         if (fresh.isEmpty()) {
             return new int[3];
         }
-        List<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('journey_occurrence', 'id'))"
-                + " from generate_series(1, ?)", Long.class, fresh.size());
+        List<Long> ids = jdbc.queryForList("with s as materialized (select pg_get_serial_sequence('journey_occurrence', 'id') name)"
+                + " select nextval(s.name) from s, generate_series(1, ?)", Long.class, fresh.size());
         String segment = JourneyRunner.segmentOf(d);
         List<JourneyStore.Occurrence> occurrences = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
@@ -221,10 +237,9 @@ public class JourneyBatch implements AutoCloseable {
         });
         copy(DECISION_COLUMNS, plans, (p, row) -> {
             JourneyStore.Occurrence o = p.occurrence();
-            row.value(Long.toString(o.id())).value(o.journeyKey()).value(o.citizenId().toString()).value("0")
-                    .value(p.kind()).value(p.channel() == null ? null : p.channel().code()).value(p.reason())
-                    .value(p.detail()).value(p.message() == null ? null : p.message().idempotencyKey())
-                    .value(p.notBefore() == null ? null : p.notBefore().toString()).value(now.toString());
+            row.bigint(o.id()).text(o.journeyKey()).uuid(o.citizenId()).integer(0).text(p.kind())
+                    .text(p.channel() == null ? null : p.channel().code()).text(p.reason()).text(p.detail())
+                    .text(p.message() == null ? null : p.message().idempotencyKey()).timestamp(p.notBefore()).timestamp(now);
         });
         String action = send.templates().has(Channel.LETTER) ? "letter" : "call";
         List<TaskStore.NewTask> escalated = plans.stream().filter(p -> p.kind().equals("escalated"))
@@ -243,14 +258,13 @@ public class JourneyBatch implements AutoCloseable {
     }
 
     private static void occurrenceRow(JourneyStore.Occurrence o, String state, int step, Instant dueAt, Instant now,
-            CopyRows row) {
-        row.value(Long.toString(o.id())).value(o.journeyKey()).value(o.citizenId().toString()).value(o.occurrence())
-                .value(o.triggerValues()).value(o.segmentKey()).value(state).value(Integer.toString(step)).value(dueAt.toString())
-                .value(now.toString()).value(o.linkSecret());
+            BinaryCopyRows row) {
+        row.bigint(o.id()).text(o.journeyKey()).uuid(o.citizenId()).text(o.occurrence()).jsonb(o.triggerValues())
+                .text(o.segmentKey()).text(state).integer(step).timestamp(dueAt).timestamp(now).text(o.linkSecret());
     }
 
-    private <T> void copy(String target, List<T> items, CopyRows.RowWriter<T> writer) {
-        jdbc.execute((ConnectionCallback<Long>) connection -> CopyRows.copy(connection, target, items, writer));
+    private <T> void copy(String target, List<T> items, BinaryCopyRows.RowWriter<T> writer) {
+        jdbc.execute((ConnectionCallback<Long>) connection -> BinaryCopyRows.copy(connection, target, items, writer));
     }
 
     /** The first send step for new occurrences, with everything the decisions read loaded for all of them at once. */
