@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claimed message may stay in {@code sending} without an answer before it is sent again
  * @param maxAttempts attempts before a temporary failure becomes permanent
  * @param backoffBase the first retry waits about this long; each next one twice as long (with jitter)
+ * @param reportTimeout how long a message the peer accepted may wait for its delivery report (an HTTP provider's
+ *     callback) before it is given up as {@code temporary_failure}: not known to be delivered, not sent again
  * @param callbackBaseUrl where providers post status callbacks, the provider's name appended; empty: this server's
  *     own port on localhost (enough for the demo; set it to the public address in production)
  * @param providers HTTP providers by name: {@code sms}, {@code whatsapp}, {@code push}
@@ -26,6 +28,7 @@ record DeliverySettings(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("PT30S") Duration backoffBase,
         @DefaultValue("PT1H") Duration backoffMax,
+        @DefaultValue("PT72H") Duration reportTimeout,
         @DefaultValue("") String callbackBaseUrl,
         @DefaultValue Email email,
         @DefaultValue Map<String, HttpProviderSettings> providers,

@@ -86,17 +86,45 @@ class OutboxStore {
                 ts(now)) == 1;
     }
 
-    /** A provider's callback: from {@code sending} to delivered or permanently failed. False when already settled. */
+    /**
+     * A provider's callback: from {@code sending} (or from a report given up on, {@link #giveUpReports}: a late report
+     * is still the truth) to delivered or permanently failed. False when already settled.
+     */
     boolean callback(long id, boolean delivered, String reason, Instant now) {
         return jdbc.update("""
                 with changed as (
                     update outbox_message set status = ?, next_attempt_at = null, last_error = ?,
                         delivered_at = case when ?::boolean then ?::timestamptz end, updated_at = ?
-                    where id = ? and status = 'sending' returning id)
+                    where id = ? and (status = 'sending'
+                        or (status = 'temporary_failure' and next_attempt_at is null and sent_at is not null))
+                    returning id)
                 insert into outbox_status_history (message_id, status, reason, at)
                 select id, ?, ?, ? from changed
                 """, delivered ? "delivered" : "permanent_failure", delivered ? null : reason, delivered, ts(now), ts(now),
                 id, delivered ? "delivered" : "permanent_failure", reason, ts(now)) == 1;
+    }
+
+    /**
+     * Accepted by the peer before {@code acceptedBefore} and still without a report ({@code sending}, nothing left for
+     * the dispatcher): {@code temporary_failure} with the reason and no next attempt. At most {@code limit} at a time.
+     */
+    List<MessageStatusChanged> giveUpReports(Instant acceptedBefore, String reason, Instant now, int limit) {
+        return jdbc.query("""
+                with overdue as (
+                    select id from outbox_message where status = 'sending' and next_attempt_at is null and sent_at < ?
+                    order by sent_at limit ? for update skip locked),
+                changed as (
+                    update outbox_message m set status = 'temporary_failure', last_error = ?, updated_at = ?
+                    from overdue where m.id = overdue.id
+                    returning m.id, m.idempotency_key, m.citizen_id, m.journey_key, m.channel),
+                logged as (
+                    insert into outbox_status_history (message_id, status, reason, at)
+                    select id, 'temporary_failure', ?, ? from changed)
+                select * from changed order by id
+                """, (rs, n) -> new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
+                        rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
+                        Channel.valueOf(rs.getString("channel").toUpperCase()), MessageStatus.TEMPORARY_FAILURE, reason, now),
+                ts(acceptedBefore), limit, reason, ts(now), reason, ts(now));
     }
 
     /** The message a provider's callback names, by our idempotency key and the provider that took it. */

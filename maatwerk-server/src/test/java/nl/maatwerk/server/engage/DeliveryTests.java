@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,8 @@ class DeliveryTests {
     TestRestTemplate rest;
     @Autowired
     Events events;
+    @Autowired
+    DeliveryReportTimeout reportTimeout;
 
     ProviderPeer provider;
     UUID citizen;
@@ -167,6 +170,35 @@ class DeliveryTests {
                 + " where source = 'maatwerk-outbox' and source_id = ?", Long.toString(sent.id()));
         assertThat(contact).containsEntry("channel", "sms").containsEntry("direction", "outbound")
                 .containsEntry("topic", "paspoort-verloopt").containsEntry("citizen_id", citizen);
+    }
+
+    @Test
+    void acceptedWithoutReport_isTemporaryFailureAfterTheTimeout_notSentAgain_andALateReportStillCounts() {
+        String k = key("sms-no-report");
+        outbox.enqueue(sms(k, citizen));
+        Instant accepted = Instant.now();
+        dispatch(Channel.SMS, accepted);
+        assertThat(stored(k).status()).isEqualTo(MessageStatus.SENDING);
+
+        reportTimeout.giveUpOverdue(accepted.plus(Duration.ofHours(71)));
+        assertThat(stored(k).status()).as("72 hours not yet over").isEqualTo(MessageStatus.SENDING);
+
+        reportTimeout.giveUpOverdue(accepted.plus(Duration.ofHours(73)));
+        SentMessage overdue = stored(k);
+        assertThat(overdue.status()).isEqualTo(MessageStatus.TEMPORARY_FAILURE);
+        assertThat(overdue.lastError()).isEqualTo("no delivery report within 72 hours of the provider's acceptance");
+        assertThat(store.history(overdue.id())).extracting(OutboxStore.StatusStep::status).endsWith(MessageStatus.TEMPORARY_FAILURE);
+        assertThat(events.seen).filteredOn(e -> e.idempotencyKey().equals(k) && e.status() == MessageStatus.TEMPORARY_FAILURE)
+                .hasSize(1);
+        reportTimeout.giveUpOverdue(accepted.plus(Duration.ofHours(80)));
+        dispatch(Channel.SMS, accepted.plus(Duration.ofHours(80)));
+        assertThat(provider.of(k)).as("the provider may well have delivered it: never sent twice").hasSize(1);
+        assertThat(events.seen).filteredOn(e -> e.idempotencyKey().equals(k) && e.status() == MessageStatus.TEMPORARY_FAILURE)
+                .hasSize(1);
+
+        String late = "{\"reference\":\"" + k + "\",\"id\":\"peer-" + k + "\",\"status\":\"delivered\"}";
+        assertThat(Http.json(callback("sms", late, "sms-secret", Instant.now())).path("changed").asBoolean()).isTrue();
+        assertThat(stored(k).status()).isEqualTo(MessageStatus.DELIVERED);
     }
 
     @Test
