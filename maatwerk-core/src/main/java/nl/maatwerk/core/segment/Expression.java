@@ -1,6 +1,7 @@
 package nl.maatwerk.core.segment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -115,7 +116,7 @@ public sealed interface Expression {
         CONTACTS, CASES;
 
         public String code() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -124,7 +125,7 @@ public sealed interface Expression {
         FIRST, LAST;
 
         public String code() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

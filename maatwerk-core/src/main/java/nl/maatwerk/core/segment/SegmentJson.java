@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -137,7 +138,7 @@ public final class SegmentJson {
                     number.asLong());
         } else if (node.has("first") || node.has("last")) {
             String which = node.has("first") ? "first" : "last";
-            return new Expression.Extreme(Expression.Which.valueOf(which.toUpperCase()), source(node, which, at),
+            return new Expression.Extreme(Expression.Which.valueOf(which.toUpperCase(Locale.ROOT)), source(node, which, at),
                     where(node, at), text(node, "property", at), operator(node, at),
                     value(node.get("value"), at + "/value"));
         } else if (node.has("field")) {

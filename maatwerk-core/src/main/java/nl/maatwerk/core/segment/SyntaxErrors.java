@@ -2,6 +2,7 @@ package nl.maatwerk.core.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
@@ -76,7 +77,7 @@ final class SyntaxErrors extends BaseErrorListener {
             case "DOT" -> "\".\"";
             case "PLUS" -> "\"+\"";
             case "MINUS" -> "\"-\"";
-            default -> "\"" + symbolic.toLowerCase() + "\"";
+            default -> "\"" + symbolic.toLowerCase(Locale.ROOT) + "\"";
         };
     }
 

@@ -2,6 +2,7 @@ package nl.maatwerk.core.synth;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.maatwerk.core.model.ContactKind;
 
@@ -72,7 +73,7 @@ final class ContactTexts {
         if (topic == Topic.OPENBARE_RUIMTE) {
             SignalCategories signals = SignalCategories.instance();
             int index = signals.slugs.indexOf(subtopic);
-            String name = index >= 0 ? signals.names.get(index).toLowerCase() : "een probleem";
+            String name = index >= 0 ? signals.names.get(index).toLowerCase(Locale.ROOT) : "een probleem";
             return rng.pick(List.of("Melding over " + name + " bij ons in de straat.",
                     "Graag aandacht voor " + name + " op de hoek bij het plein.",
                     "Al een week last van " + name + ", kan hier iemand naar kijken?"));

@@ -2,6 +2,7 @@ package nl.maatwerk.server.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.maatwerk.server.contact.ContactImport;
 import nl.maatwerk.server.contact.ContactMapping;
@@ -68,7 +69,7 @@ final class ImportCommand implements Callable<Integer> {
             return outcome.rows() + " rows, " + outcome.inserted() + " new, " + outcome.skipped() + " skipped by the mapping"
                     + (outcome.droppedValues() > 0 ? ", " + outcome.droppedValues() + " invalid values left out (dropInvalid)" : "");
         }
-        ProfileImport.Kind profileKind = ProfileImport.Kind.valueOf(kind.name().toUpperCase());
+        ProfileImport.Kind profileKind = ProfileImport.Kind.valueOf(kind.name().toUpperCase(Locale.ROOT));
         CsvCopy.Result result = context.getBean(ProfileImport.class).importCsv(profileKind, file, progress);
         return result.rows() + " rows, " + result.inserted() + " new or updated";
     }

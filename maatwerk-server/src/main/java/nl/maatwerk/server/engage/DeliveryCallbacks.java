@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -121,7 +122,7 @@ class DeliveryCallbacks {
             throw unauthorized("The signature's timestamp is more than 5 minutes from now (replay refused)");
         }
         byte[] expected = sign(secret, seconds, body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = v1 == null ? new byte[0] : v1.toLowerCase().getBytes(StandardCharsets.US_ASCII);
+        byte[] given = v1 == null ? new byte[0] : v1.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
             throw unauthorized("The signature does not match the body");
         }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import nl.maatwerk.core.model.Channel;
@@ -123,7 +124,7 @@ class OutboxStore {
                 select * from changed order by id
                 """, (rs, n) -> new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
                         rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
-                        Channel.valueOf(rs.getString("channel").toUpperCase()), MessageStatus.TEMPORARY_FAILURE, reason, now),
+                        Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), MessageStatus.TEMPORARY_FAILURE, reason, now),
                 ts(acceptedBefore), limit, reason, ts(now), reason, ts(now));
     }
 
@@ -155,15 +156,15 @@ class OutboxStore {
     }
 
     static String code(MessageStatus status) {
-        return status.name().toLowerCase();
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     static MessageStatus status(String code) {
-        return MessageStatus.valueOf(code.toUpperCase());
+        return MessageStatus.valueOf(code.toUpperCase(Locale.ROOT));
     }
 
     private static QueuedMessage queued(ResultSet rs) throws SQLException {
-        Channel channel = Channel.valueOf(rs.getString("channel").toUpperCase());
+        Channel channel = Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT));
         return new QueuedMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getObject("citizen_id", UUID.class),
                 rs.getString("journey_key"), channel, rs.getString("purpose"), rs.getString("recipient"),
                 OutboxBodies.read(channel, rs.getString("body")), rs.getInt("attempts"), rs.getString("citizen_status"),
@@ -171,7 +172,7 @@ class OutboxStore {
     }
 
     private static SentMessage sent(ResultSet rs) throws SQLException {
-        Channel channel = Channel.valueOf(rs.getString("channel").toUpperCase());
+        Channel channel = Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT));
         return new SentMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getObject("citizen_id", UUID.class),
                 rs.getString("journey_key"), channel, rs.getString("purpose"), rs.getString("recipient"),
                 OutboxBodies.read(channel, rs.getString("body")), status(rs.getString("status")), rs.getInt("attempts"),

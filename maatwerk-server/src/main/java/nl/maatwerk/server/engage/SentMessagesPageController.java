@@ -3,6 +3,7 @@ package nl.maatwerk.server.engage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import nl.maatwerk.core.model.Channel;
 import nl.maatwerk.core.template.LetterContent;
 import nl.maatwerk.core.template.RenderedEmail;
@@ -104,7 +105,7 @@ class SentMessagesPageController {
             return null;
         }
         try {
-            return Enum.valueOf(type, code.strip().toUpperCase());
+            return Enum.valueOf(type, code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -188,6 +189,6 @@ public final class FieldReader {
     static String describe(JsonNode value) {
         String text = value.toString();
         String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return value.getNodeType().name().toLowerCase() + " " + shown;
+        return value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + shown;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** The value type of a declared attribute, and how a JSON value is checked against it. */
 public enum AttributeType {
@@ -11,11 +12,11 @@ public enum AttributeType {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static AttributeType of(String code) {
-        return valueOf(code.toUpperCase());
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
     /** Why {@code value} does not fit this type, or null when it does. */

@@ -1,5 +1,6 @@
 package nl.maatwerk.server.privacy;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 import nl.maatwerk.core.model.Coded;
 
@@ -13,10 +14,10 @@ public enum ConsentState implements Coded {
     @JsonValue
     @Override
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static ConsentState of(String code) {
-        return valueOf(code.toUpperCase());
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }

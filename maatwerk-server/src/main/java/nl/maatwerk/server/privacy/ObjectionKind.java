@@ -2,6 +2,7 @@ package nl.maatwerk.server.privacy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** An objection that holds across purposes: to profiling (GDPR Art. 21/22) or to being contacted digitally. */
@@ -14,11 +15,11 @@ public enum ObjectionKind {
     /** As in URLs and JSON: {@code profiling}, {@code digital-contact}. */
     @JsonValue
     public String code() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     String column() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<ObjectionKind> find(String code) {
@@ -26,6 +27,6 @@ public enum ObjectionKind {
     }
 
     static ObjectionKind ofColumn(String column) {
-        return valueOf(column.toUpperCase());
+        return valueOf(column.toUpperCase(Locale.ROOT));
     }
 }

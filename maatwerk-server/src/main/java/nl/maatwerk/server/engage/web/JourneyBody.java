@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import nl.maatwerk.server.platform.ApiProblem;
 import nl.maatwerk.server.platform.FieldProblem;
 import nl.maatwerk.server.platform.JsonBody;
@@ -18,7 +19,7 @@ final class JourneyBody {
     }
 
     static JsonNode parse(ObjectMapper json, byte[] body, String contentType) {
-        boolean yaml = contentType != null && contentType.toLowerCase().contains("yaml");
+        boolean yaml = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("yaml");
         return yaml ? yaml(new String(body, StandardCharsets.UTF_8)) : JsonBody.parse(json, body);
     }
 
