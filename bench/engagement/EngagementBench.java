@@ -99,12 +99,18 @@ public class EngagementBench {
                         kinds.put(rs.getString(1), rs.getLong(2));
                     });
             log("decisions: %s", kinds);
+            // the minute schedule runs the journey again while its window lasts: the cost of finding nothing new
+            t = System.nanoTime();
+            JourneyBatch.Result again = context.getBean(JourneyBatch.class).run("bench-batch", now.plusSeconds(60), chunk);
+            double againSecs = secs(t);
+            log("the next minute's run: %,d new, %.1f s (trigger scan %.1f s)", again.occurrences(), againSecs,
+                    again.triggerMillis() / 1000.0);
             double naiveRate = naive / naiveSecs;
             double batchRate = result.sent() / batchSecs;
             System.out.printf("RESULT citizens=%d sent=%d queued=%d batch_s=%.1f trigger_s=%.1f decide_s=%.1f batch_per_s=%.0f"
-                    + " naive_n=%d naive_s=%.1f naive_per_s=%.0f naive_extrapolated_s=%.1f ratio=%.1f%n",
+                    + " naive_n=%d naive_s=%.1f naive_per_s=%.0f naive_extrapolated_s=%.1f ratio=%.1f next_minute_s=%.1f%n",
                     citizens, result.sent(), queued, batchSecs, result.triggerMillis() / 1000.0, result.decideMillis() / 1000.0,
-                    batchRate, naive, naiveSecs, naiveRate, result.sent() / naiveRate, batchRate / naiveRate);
+                    batchRate, naive, naiveSecs, naiveRate, result.sent() / naiveRate, batchRate / naiveRate, againSecs);
         }
     }
 
