@@ -74,7 +74,8 @@ class BounceMailbox {
             folder.open(Folder.READ_WRITE);
             boolean expunge = false;
             try {
-                Flags left = folder.getPermanentFlags().contains(Flags.Flag.USER) ? new Flags(LEFT_KEYWORD)
+                Flags permanent = folder.getPermanentFlags();
+                Flags left = permanent != null && permanent.contains(Flags.Flag.USER) ? new Flags(LEFT_KEYWORD)
                         : new Flags(Flags.Flag.SEEN);
                 Flags done = new Flags(left);
                 done.add(Flags.Flag.DELETED);

@@ -246,6 +246,7 @@ class BounceTests {
         assertThat(status(key)).isEqualTo("delivered");
         assertThat(store.history(id(key))).hasSize(2);
         assertThat(mailboxCount()).as("the report and the reply stay for a person; the unknown bounce is gone").isEqualTo(2);
+        assertThat(leftMarks()).as("marked as left, so they are not read again").containsExactly(true, true);
         assertThat(mailbox.readOnce(Instant.now())).as("not read again").isEqualTo(new BounceMailbox.Round(0, 0, 0, 0));
         assertThat(mailboxCount()).isEqualTo(2);
     }
@@ -367,6 +368,28 @@ class BounceTests {
                     count += m.isSet(Flags.Flag.DELETED) ? 0 : 1;
                 }
                 return count;
+            } finally {
+                inbox.close(false);
+            }
+        }
+    }
+
+    /** Per message in the bounce mailbox: carries the keyword for "left for a person" (or \Seen without keywords). */
+    List<Boolean> leftMarks() throws Exception {
+        Session session = Session.getInstance(new Properties());
+        try (Store imap = session.getStore("imap")) {
+            imap.connect("localhost", IMAP_PORT, "bounces", "bounces-secret");
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                boolean keywords = inbox.getPermanentFlags().contains(Flags.Flag.USER);
+                return java.util.Arrays.stream(inbox.getMessages()).map(m -> {
+                    try {
+                        return keywords ? m.getFlags().contains(BounceMailbox.LEFT_KEYWORD) : m.isSet(Flags.Flag.SEEN);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
             } finally {
                 inbox.close(false);
             }
