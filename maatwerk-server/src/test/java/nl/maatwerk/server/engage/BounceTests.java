@@ -64,6 +64,8 @@ class BounceTests {
     OutboxStore store;
     @Autowired
     BounceMailbox mailbox;
+    @Autowired
+    DeliverySettings settings;
 
     GreenMail mail;
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -249,6 +251,24 @@ class BounceTests {
         assertThat(leftMarks()).as("marked as left, so they are not read again").containsExactly(true, true);
         assertThat(mailbox.readOnce(Instant.now())).as("not read again").isEqualTo(new BounceMailbox.Round(0, 0, 0, 0));
         assertThat(mailboxCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theSchedule_readsTheMailboxWhenItStarts_andStopsCleanly() throws Exception {
+        deliverToBounces(postfixReport("niemand@example.nl", "failed", "5.1.1", "smtp; 550 5.1.1 user unknown",
+                "text/rfc822-headers", SmtpProvider.KEY_HEADER + ": journey:bestaat-niet:0:0:email\r\nSubject: x\r\n"));
+        BounceSchedule schedule = new BounceSchedule(mailbox, settings);
+        schedule.start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (mailboxCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(mailboxCount()).as("read on the schedule's first round").isZero();
+        } finally {
+            schedule.stop();
+        }
+        assertThat(schedule.isRunning()).isFalse();
     }
 
     @Test
