@@ -45,10 +45,14 @@ record DeliverySettings(
     /**
      * The mailbox the relay returns bounces (delivery status notifications) to, read over IMAP(S); an empty host
      * means bounces are not read and an e-mail the relay accepted stays delivered.
+     *
+     * @param returnPath the envelope sender (SMTP {@code MAIL FROM}) of our e-mail, where relays send bounces; empty:
+     *     the From address
      */
     record Bounces(@DefaultValue("") String host, @DefaultValue("993") int port, @DefaultValue("imaps") String protocol,
             @DefaultValue("") String username, @DefaultValue("") String password, @DefaultValue("INBOX") String folder,
-            @DefaultValue("PT1M") Duration pollInterval, @DefaultValue("PT30S") Duration timeout) {
+            @DefaultValue("PT1M") Duration pollInterval, @DefaultValue("PT30S") Duration timeout,
+            @DefaultValue("") String returnPath) {
 
         Bounces {
             if (!protocol.equals("imap") && !protocol.equals("imaps")) {

@@ -45,6 +45,9 @@ final class SmtpProvider implements DeliveryProvider {
         props.put("mail.smtp.writetimeout", Long.toString(settings.timeout().toMillis()));
         props.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
         props.put("mail.smtp.auth", Boolean.toString(!settings.username().isEmpty()));
+        if (!settings.bounces().returnPath().isBlank()) {
+            props.put("mail.smtp.from", settings.bounces().returnPath());   // bounces go to the bounce mailbox
+        }
         this.session = Session.getInstance(props);
     }
 

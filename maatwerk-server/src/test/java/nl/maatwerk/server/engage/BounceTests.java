@@ -114,6 +114,8 @@ class BounceTests {
             dispatch(Channel.EMAIL, now.plusSeconds(1));
             assertThat(status(emailKey)).as("the relay said 250").isEqualTo("delivered");
             MimeMessage sent = received(emailKey);
+            assertThat(DeliveryTests.header(sent, "Return-Path")).as("the relay returns bounces to the bounce mailbox")
+                    .contains(BOUNCES);
 
             deliverToBounces(postfixReport(address, "failed", "5.1.1",
                     "smtp; 550 5.1.1 <" + address + ">: Recipient address rejected:\r\n    User unknown in virtual mailbox table",
