@@ -38,7 +38,28 @@ record DeliverySettings(
     record Email(@DefaultValue("") String host, @DefaultValue("25") int port, @DefaultValue("") String username,
             @DefaultValue("") String password, @DefaultValue("false") boolean startTls,
             @DefaultValue("gemeente@maatwerk.local") String from, @DefaultValue("Gemeente") String fromName,
-            @DefaultValue("20") double ratePerSecond, @DefaultValue("PT10S") Duration timeout) {
+            @DefaultValue("20") double ratePerSecond, @DefaultValue("PT10S") Duration timeout,
+            @DefaultValue Bounces bounces) {
+    }
+
+    /**
+     * The mailbox the relay returns bounces (delivery status notifications) to, read over IMAP(S); an empty host
+     * means bounces are not read and an e-mail the relay accepted stays delivered.
+     *
+     * @param returnPath the envelope sender (SMTP {@code MAIL FROM}) of our e-mail, where relays send bounces; empty:
+     *     the From address
+     */
+    record Bounces(@DefaultValue("") String host, @DefaultValue("993") int port, @DefaultValue("imaps") String protocol,
+            @DefaultValue("") String username, @DefaultValue("") String password, @DefaultValue("INBOX") String folder,
+            @DefaultValue("PT1M") Duration pollInterval, @DefaultValue("PT30S") Duration timeout,
+            @DefaultValue("") String returnPath) {
+
+        Bounces {
+            if (!protocol.equals("imap") && !protocol.equals("imaps")) {
+                throw new IllegalArgumentException("maatwerk.delivery.email.bounces.protocol must be imap or imaps, was "
+                        + protocol);
+            }
+        }
     }
 
     /** One HTTP provider: {@code POST {baseUrl}/messages}, callbacks signed with {@code callbackSecret}. */

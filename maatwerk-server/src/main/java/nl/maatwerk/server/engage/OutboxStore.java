@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.maatwerk.core.model.Channel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,6 +127,31 @@ class OutboxStore {
                         rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
                         Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), MessageStatus.TEMPORARY_FAILURE, reason, now),
                 ts(acceptedBefore), limit, reason, ts(now), reason, ts(now));
+    }
+
+    /**
+     * The relay returned the e-mail (a bounce read from the bounce mailbox): permanently failed, also after it was
+     * recorded as delivered (a 250 only meant the relay took it). False when it had failed or been cancelled already,
+     * so a bounce read twice changes nothing.
+     */
+    boolean bounced(long id, String reason, Instant now) {
+        return jdbc.update("""
+                with changed as (
+                    update outbox_message set status = 'permanent_failure', next_attempt_at = null, last_error = ?,
+                        delivered_at = null, updated_at = ?
+                    where id = ? and status in ('sending', 'delivered', 'temporary_failure') returning id)
+                insert into outbox_status_history (message_id, status, reason, at)
+                select id, 'permanent_failure', ?, ? from changed
+                """, reason, ts(now), id, reason, ts(now)) == 1;
+    }
+
+    /**
+     * The e-mail with one of these Message-IDs, for a bounce without our key header. Not indexed (an index would
+     * slow every send for a rare case): a sequential scan, only when a relay dropped the key header.
+     */
+    Optional<SentMessage> findByProviderMessageId(String provider, Set<String> messageIds) {
+        return jdbc.query("select * from outbox_message where provider = ? and provider_message_id = any(?) order by id"
+                + " limit 1", (rs, n) -> sent(rs), provider, messageIds.toArray(String[]::new)).stream().findFirst();
     }
 
     /** The message a provider's callback names, by our idempotency key and the provider that took it. */

@@ -23,9 +23,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * E-mail over SMTP (Jakarta Mail): HTML with a plain-text alternative. The idempotency key travels as the header
  * {@code X-Maatwerk-Idempotency-Key} and inside the Message-ID, so the receiving side can drop a copy sent again after
- * a crash. A 250 after DATA counts as delivered (the relay took responsibility; bounces are not read back yet). A 5xx
- * reply is permanent, a 4xx reply or a broken connection temporary. Each dispatcher thread keeps its own connection
- * open between messages.
+ * a crash. A 250 after DATA counts as delivered (the relay took responsibility); a bounce the relay returns later is
+ * read back by {@link BounceMailbox} and makes it a permanent failure. A 5xx reply is permanent, a 4xx reply or a
+ * broken connection temporary. Each dispatcher thread keeps its own connection open between messages.
  */
 final class SmtpProvider implements DeliveryProvider {
 
@@ -45,6 +45,9 @@ final class SmtpProvider implements DeliveryProvider {
         props.put("mail.smtp.writetimeout", Long.toString(settings.timeout().toMillis()));
         props.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
         props.put("mail.smtp.auth", Boolean.toString(!settings.username().isEmpty()));
+        if (!settings.bounces().returnPath().isBlank()) {
+            props.put("mail.smtp.from", settings.bounces().returnPath());   // bounces go to the bounce mailbox
+        }
         this.session = Session.getInstance(props);
     }
 
