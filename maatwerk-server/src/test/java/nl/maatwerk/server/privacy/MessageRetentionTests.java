@@ -68,7 +68,8 @@ class MessageRetentionTests {
         return jdbc.queryForObject("""
                 insert into outbox_message (idempotency_key, citizen_id, journey_key, channel, purpose, recipient, body,
                     not_before, status, created_at)
-                values (?, ?, ?, 'sms', 'proactive_service', '+31612345678', '{"text":"Uw paspoort verloopt."}', ?::timestamptz,
+                values (?, ?, ?, 'email', 'proactive_service', 'jan@example.org',
+                    '{"subject":"Uw paspoort","html":"<p>Uw paspoort verloopt.</p>","plainText":"Uw paspoort verloopt."}', ?::timestamptz,
                     'delivered', ?::timestamptz) returning id""", Long.class, journey + "-" + at, citizen, journey, at, at);
     }
 
