@@ -8,9 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.postgresql.util.PSQLException;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format: each value with its length, in the column type's own binary form, so
@@ -47,9 +44,7 @@ public final class BinaryCopyRows {
      */
     public static <T> long copy(Connection connection, String target, Iterable<T> items, RowWriter<T> writer)
             throws SQLException {
-        PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy " + target + " from stdin (format binary)", 1 << 16);
-        try {
+        return CopyIn.copy(connection, target, true, out -> {
             BinaryCopyRows rows = new BinaryCopyRows(out);
             for (T item : items) {
                 rows.startRow();
@@ -57,25 +52,7 @@ public final class BinaryCopyRows {
                 rows.endRow();
             }
             rows.finish();
-            return out.endCopy();
-        } catch (SQLException e) {
-            throw located(e);
-        } catch (IOException e) {
-            if (out.isActive()) {
-                out.cancelCopy();
-            }
-            if (e.getCause() instanceof SQLException sql) {
-                throw located(sql);
-            }
-            throw new SQLException("could not copy into " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The server's error with where it happened ("COPY table, line 3, column n"), which its message leaves out. */
-    private static SQLException located(SQLException e) {
-        String where = e instanceof PSQLException p && p.getServerErrorMessage() != null
-                ? p.getServerErrorMessage().getWhere() : null;
-        return where == null ? e : new SQLException(e.getMessage() + " (" + where + ")", e.getSQLState(), e.getErrorCode(), e);
+        });
     }
 
     public BinaryCopyRows text(String value) {

@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /** Writes rows in PostgreSQL's COPY text format (tab separated, \N for null), buffered. */
 public final class CopyRows implements RowValues, AutoCloseable {
@@ -31,24 +29,13 @@ public final class CopyRows implements RowValues, AutoCloseable {
      */
     public static <T> long copy(Connection connection, String target, Iterable<T> items, RowWriter<T> writer)
             throws SQLException {
-        PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy " + target + " from stdin", 1 << 16);
-        try {
+        return CopyIn.copy(connection, target, false, out -> {
             CopyRows rows = new CopyRows(out);
             for (T item : items) {
                 writer.write(item, rows);
                 rows.endRow();
             }
-            return out.endCopy();
-        } catch (IOException e) {
-            if (out.isActive()) {
-                out.cancelCopy();
-            }
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new SQLException("could not copy into " + target + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
