@@ -56,7 +56,8 @@ public class EngagementBench {
 
             Journeys journeys = context.getBean(Journeys.class);
             ObjectMapper json = context.getBean(ObjectMapper.class);
-            journeys.create(json.readTree(JOURNEY));
+            boolean followUp = "1".equals(System.getenv("BENCH_FOLLOW_UP"));
+            journeys.create(json.readTree(followUp ? JOURNEY_WITH_FOLLOW_UP : JOURNEY));
             journeys.setEnabled("bench-batch", false);   // only the bulk path runs it here
 
             // naive reference: render and insert one row at a time, autocommit
@@ -105,6 +106,17 @@ public class EngagementBench {
             double againSecs = secs(t);
             log("the next minute's run: %,d new, %.1f s (trigger scan %.1f s)", again.occurrences(), againSecs,
                     again.triggerMillis() / 1000.0);
+            if (followUp) {
+                // a week later every occurrence is due for its reminder: the one-by-one path, as the schedule runs it
+                journeys.setEnabled("bench-batch", true);
+                t = System.nanoTime();
+                Journeys.RunReport later = journeys.runDue(now.plus(java.time.Duration.ofDays(7)).plusSeconds(3600));
+                double laterSecs = secs(t);
+                long reminders = jdbc.queryForObject("select count(*) from outbox_message where journey_key = 'bench-batch'"
+                        + " and idempotency_key ~ ':2:[a-z]+$'", Long.class);
+                log("follow-up a week later: %,d steps taken, %,d reminders queued in %.1f s = %,.0f steps/s", later.stepsTaken(),
+                        reminders, laterSecs, later.stepsTaken() / laterSecs);
+            }
             double naiveRate = naive / naiveSecs;
             double batchRate = result.sent() / batchSecs;
             System.out.printf("RESULT citizens=%d sent=%d queued=%d batch_s=%.1f trigger_s=%.1f decide_s=%.1f batch_per_s=%.0f"
@@ -149,6 +161,14 @@ public class EngagementBench {
                "templates":{"email":{"subject":"%s","body":"%s"},
                             "sms":{"text":"Uw ((document_type)) is geldig tot ((document_expiry_date)). Afspraak: ((link))"}}}]}
             """.formatted(SUBJECT, BODY.replace("\n", "\\n"));
+
+    /** The same journey with a reminder by SMS a week later (BENCH_FOLLOW_UP=1). */
+    static final String JOURNEY_WITH_FOLLOW_UP = JOURNEY.replace("}}}]}", """
+            }}},
+               {"id":"wacht","type":"wait","days":7},
+               {"id":"herinnering-2","type":"send","channels":["sms","email"],
+                "templates":{"sms":{"text":"Vergeet niet: uw ((document_type)) is geldig tot ((document_expiry_date))."},
+                             "email":{"subject":"Herinnering","body":"Uw ((document_type)) is geldig tot ((document_expiry_date))."}}}]}""");
 
     static double secs(long start) {
         return (System.nanoTime() - start) / 1e9;
