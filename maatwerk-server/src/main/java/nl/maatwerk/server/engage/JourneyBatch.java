@@ -3,6 +3,7 @@ package nl.maatwerk.server.engage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -189,6 +190,11 @@ public class JourneyBatch implements AutoCloseable {
     private record OccurrenceKey(UUID citizenId, String occurrence) {
     }
 
+    /** One row of {@code journey_decision}. */
+    private record Decision(JourneyStore.Occurrence occurrence, int step, String kind, Channel channel, String reason,
+            String detail, String messageKey, Instant notBefore) {
+    }
+
     /** One planned message, or the decision that stands in for it. */
     private record Planned(JourneyStore.Occurrence occurrence, String kind, Channel channel, String reason, String detail,
             Instant notBefore, String state, Instant dueAt, OutgoingMessage message) {
@@ -229,17 +235,37 @@ public class JourneyBatch implements AutoCloseable {
             return new int[] {occurrences.size(), 0, 0};
         }
         List<Planned> plans = decide(d, send, occurrences, now);
-        // a journey that is one send is done with it, as the one-by-one path leaves it, instead of a step per occurrence later
+        // after the send, as the one-by-one path would in the same transaction: a journey that is one send is done, and
+        // a wait right after it starts now (instead of a step per occurrence for the scheduler a minute later)
         boolean ends = d.steps().size() == 1;
+        JourneyDefinition.Wait wait = d.steps().size() > 1 && d.steps().get(1) instanceof JourneyDefinition.Wait w
+                && w.days() > 0 ? w : null;
+        Instant waitedUntil = wait == null ? null : now.plus(wait.days(), ChronoUnit.DAYS);
         copy(OCCURRENCE_COLUMNS, plans, (p, row) -> {
-            boolean sent = p.kind().equals("send");
-            occurrenceRow(p.occurrence(), sent && ends ? "done" : p.state(), sent ? 1 : 0, p.dueAt(), now, row);
+            if (!p.kind().equals("send")) {
+                occurrenceRow(p.occurrence(), p.state(), 0, p.dueAt(), now, row);
+            } else if (ends) {
+                occurrenceRow(p.occurrence(), "done", 1, now, now, row);
+            } else if (wait != null) {
+                occurrenceRow(p.occurrence(), "active", 2, waitedUntil, now, row);
+            } else {
+                occurrenceRow(p.occurrence(), "active", 1, now, now, row);
+            }
         });
-        copy(DECISION_COLUMNS, plans, (p, row) -> {
-            JourneyStore.Occurrence o = p.occurrence();
-            row.bigint(o.id()).text(o.journeyKey()).uuid(o.citizenId()).integer(0).text(p.kind())
-                    .text(p.channel() == null ? null : p.channel().code()).text(p.reason()).text(p.detail())
-                    .text(p.message() == null ? null : p.message().idempotencyKey()).timestamp(p.notBefore()).timestamp(now);
+        List<Decision> decisions = new ArrayList<>(plans.size() * (wait == null ? 1 : 2));
+        for (Planned p : plans) {
+            decisions.add(new Decision(p.occurrence(), 0, p.kind(), p.channel(), p.reason(), p.detail(),
+                    p.message() == null ? null : p.message().idempotencyKey(), p.notBefore()));
+            if (wait != null && p.kind().equals("send")) {
+                decisions.add(new Decision(p.occurrence(), 1, "wait", null, "wait_" + wait.days() + "_days", null, null,
+                        waitedUntil));
+            }
+        }
+        copy(DECISION_COLUMNS, decisions, (x, row) -> {
+            JourneyStore.Occurrence o = x.occurrence();
+            row.bigint(o.id()).text(o.journeyKey()).uuid(o.citizenId()).integer(x.step()).text(x.kind())
+                    .text(x.channel() == null ? null : x.channel().code()).text(x.reason()).text(x.detail())
+                    .text(x.messageKey()).timestamp(x.notBefore()).timestamp(now);
         });
         String action = send.templates().has(Channel.LETTER) ? "letter" : "call";
         List<TaskStore.NewTask> escalated = plans.stream().filter(p -> p.kind().equals("escalated"))

@@ -114,22 +114,32 @@ class JourneyBatchTests {
         f.passport(clicks, 56);
         f.passport(silent, 56);
         Instant now = f.at(10, 0);
+        Map<String, Long> predicted = new HashMap<>(journeys.dryRun(journey, now, 0).counts());
 
         JourneyBatch.Result result = batch.run(journey, now, 2);
+
+        Map<String, Long> done = new HashMap<>();
+        jdbc.query("select kind, channel, reason from journey_decision where journey_key = ?", rs -> {
+            done.merge(rs.getString(1) + (rs.getString(2) == null ? "" : ":" + rs.getString(2)) + ":" + rs.getString(3), 1L, Long::sum);
+        }, journey);
+        assertThat(done).as("the send and the wait that starts right after it, as the one-by-one run takes them")
+                .isEqualTo(predicted).containsEntry("wait:wait_14_days", 4L);
 
         assertThat(result.occurrences()).isEqualTo(5);
         assertThat(jdbc.queryForList("select kind from journey_decision where journey_key = ? and citizen_id = ? order by kind",
                 String.class, journey, threePassports)).as("at most 2 messages a week, also within one chunk")
-                .containsExactly("deferred", "send", "send");
-        assertThat(jdbc.queryForList("select state || ':' || step from journey_occurrence where journey_key = ?"
-                + " and citizen_id = ? order by step", String.class, journey, clicks)).containsExactly("active:1");
+                .containsExactly("deferred", "send", "send", "wait", "wait");
+        assertThat(jdbc.queryForList("select state || ':' || step || ':' || due_at from journey_occurrence where journey_key = ?"
+                + " and citizen_id = ? order by step", String.class, journey, clicks)).as("waiting for 14 days")
+                .containsExactly("active:2:" + jdbc.queryForObject("select ?::timestamptz", String.class,
+                        java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(14)))));
 
         var redirect = f.http.follow("/r/" + f.trackedLink(clicks));
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://www.amsterdam.nl/paspoort");
 
         journeys.setEnabled(journey, true);
-        journeys.runDue(now);   // the scheduler's next minute: the wait step
+        journeys.runDue(now);   // the next minute: nothing of this journey is due, the waits began with the sends
         journeys.runDue(now.plus(java.time.Duration.ofDays(14)));
         assertThat(jdbc.queryForList("select citizen_id from contact_task where journey_key = ?", UUID.class, journey))
                 .as("the scheduler takes the batch's occurrences on: who did not click gets a call, who did does not")
