@@ -92,6 +92,45 @@ class JourneyStore {
                 """, Long.class, ts(now), includeDisabled, journeyKey, journeyKey, afterId, limit);
     }
 
+    /** An occurrence due at a step, with its citizen (for chunking by citizen). */
+    record Due(long id, UUID citizenId) {
+    }
+
+    /** A journey's active occurrences due at {@code now} at {@code step}, first attempt (a fallback's next is not). */
+    List<Due> dueAtStep(String journeyKey, int step, Instant now) {
+        return jdbc.query("""
+                select id, citizen_id from journey_occurrence
+                where journey_key = ? and state = 'active' and due_at <= ? and step = ? and attempt = 0
+                """, (rs, n) -> new Due(rs.getLong(1), rs.getObject(2, UUID.class)), journeyKey, ts(now), step);
+    }
+
+    /** Locks those of {@code ids} still due at {@code step} for this transaction; others' and changed ones are left out. */
+    List<Occurrence> lockDueAtStep(long[] ids, int step, Instant now) {
+        return jdbc.query("""
+                select * from journey_occurrence where id = any(?) and state = 'active' and due_at <= ? and step = ?
+                  and attempt = 0 order by id for update skip locked
+                """, (rs, n) -> occurrence(rs), ids, ts(now), step);
+    }
+
+    /** Where an occurrence goes next. */
+    record Move(long id, String state, int step, Instant dueAt) {
+    }
+
+    /** Moves many occurrences at once (attempt back to 0), in one statement. */
+    void moveAll(List<Move> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update journey_occurrence o set state = m.state, step = m.step, attempt = 0, due_at = m.due_at
+                from unnest(?::bigint[], ?::text[], ?::int[], ?::timestamptz[]) as m(id, state, step, due_at)
+                where o.id = m.id
+                """, moves.stream().map(m -> Long.toString(m.id())).toArray(String[]::new),
+                moves.stream().map(Move::state).toArray(String[]::new),
+                moves.stream().map(m -> Integer.toString(m.step())).toArray(String[]::new),
+                moves.stream().map(m -> m.dueAt().toString()).toArray(String[]::new));
+    }
+
     /** Locks a due occurrence for this transaction; empty when another worker has it or it is no longer due. */
     Optional<Occurrence> lockDue(long id, Instant now) {
         return jdbc.query("select * from journey_occurrence where id = ? and state = 'active' and due_at <= ?"

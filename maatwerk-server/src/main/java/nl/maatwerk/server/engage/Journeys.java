@@ -132,14 +132,20 @@ public class Journeys {
     /** Finds new trigger occurrences of every enabled journey and takes every due step. */
     public RunReport runDue(Instant now) {
         int created = 0;
+        int steps = 0;
         for (JourneyStore.Row row : store.enabled()) {
             try {
                 created += batch.run(row.key(), now, BATCH_CHUNK).occurrences();
             } catch (RuntimeException e) {
                 log.warn("journey {}: triggers not run: {}", row.key(), e.toString());
             }
+            try {
+                steps += batch.runDueSends(row.key(), now, BATCH_CHUNK);
+            } catch (RuntimeException e) {
+                log.warn("journey {}: due sends not taken in bulk, one by one instead: {}", row.key(), e.toString());
+            }
         }
-        return new RunReport(created, advanceDue(now, null, false));
+        return new RunReport(created, steps + advanceDue(now, null, false));
     }
 
     private int advanceDue(Instant now, String key, boolean dryRun) {

@@ -155,4 +155,49 @@ class JourneyBatchTests {
         assertThat(jdbc.queryForObject("select count(*) from journey_decision where journey_key = ?", Long.class, journey))
                 .as("and their decisions with them").isZero();
     }
+
+    @Test
+    void dueReminders_areTakenInBulk_likeTheOneByOneRun() {
+        String journey = f.passportJourney("""
+                {"id":"wacht","type":"wait","days":7},
+                {"id":"nogmaals","type":"send","channels":["sms","email"],"link":"https://www.amsterdam.nl/paspoort",
+                 "templates":{"sms":{"text":"Vergeet niet: uw ((document_type)) verloopt op ((document_expiry_date)). ((link))"},
+                              "email":{"subject":"Herinnering","body":"Uw ((document_type)) verloopt. ((link))"}}}
+                """);
+        journeys.setEnabled(journey, false);
+        UUID bySms = f.citizen("a@example.org", "+31690000110", "sms");
+        UUID mailOnly = f.citizen("b@example.org", null, "email");
+        UUID dies = f.citizen("c@example.org", "+31690000111", "email");
+        for (UUID c : List.of(bySms, mailOnly, dies)) {
+            f.passport(c, 56);
+        }
+        Instant now = f.at(10, 0);
+        batch.run(journey, now, 2);
+        jdbc.update("update citizen set status = 'deceased' where id = ?", dies);
+        journeys.setEnabled(journey, true);
+        Instant week = now.plus(java.time.Duration.ofDays(7)).plusSeconds(60);
+        Map<String, Long> predicted = new HashMap<>(journeys.dryRun(journey, week, 0).counts());
+
+        assertThat(batch.runDueSends(journey, week.minusSeconds(120), 2)).as("not due before the week is over").isZero();
+        assertThat(batch.runDueSends(journey, week, 2)).isEqualTo(3);
+
+        Map<String, Long> done = new HashMap<>();
+        jdbc.query("select kind, channel, reason from journey_decision where journey_key = ? and decided_at = ?", rs -> {
+            done.merge(rs.getString(1) + (rs.getString(2) == null ? "" : ":" + rs.getString(2)) + ":" + rs.getString(3), 1L, Long::sum);
+        }, journey, java.sql.Timestamp.from(week));
+        assertThat(done).isEqualTo(predicted).containsEntry("send:sms:preferred_or_first_allowed", 1L)
+                .containsEntry("send:email:preferred_or_first_allowed", 1L).containsEntry("skip:deceased", 1L);
+        assertThat(jdbc.queryForList("select state || ':' || step from journey_occurrence where journey_key = ? and citizen_id = ?",
+                String.class, journey, bySms)).containsExactly("done:3");
+        assertThat(jdbc.queryForList("select state from journey_occurrence where journey_key = ? and citizen_id = ?",
+                String.class, journey, dies)).containsExactly("stopped");
+        String reminder = jdbc.queryForObject("select body from outbox_message where journey_key = ? and citizen_id = ?"
+                + " and idempotency_key like '%:2:sms'", String.class, journey, bySms);
+        assertThat(reminder).contains("Vergeet niet").containsPattern("/r/[0-9]+-2-[0-9a-f]{32}");
+        assertThat(batch.runDueSends(journey, week.plusSeconds(60), 2)).as("each step taken once").isZero();
+        long decided = jdbc.queryForObject("select count(*) from journey_decision where journey_key = ?", Long.class, journey);
+        journeys.runDue(week.plusSeconds(120));
+        assertThat(jdbc.queryForObject("select count(*) from journey_decision where journey_key = ?", Long.class, journey))
+                .as("and nothing left for the one-by-one run").isEqualTo(decided);
+    }
 }
