@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * into chunks by citizen (a citizen's occurrences always in the same chunk, so the frequency cap sees all of them), and
  * each chunk is one transaction on its own connection, one per processor at once: {@link SendDecisions} decides the
  * send for the whole chunk and records decisions, tasks and messages with COPY, and the chunk writes each occurrence in
- * the state that leaves it in (new ones with COPY, already in that state). A tracked link needs no row of its own
+ * the state that leaves it in (a new one COPYed already in that state, a due one moved by one UPDATE for the chunk).
+ * A tracked link needs no row of its own
  * ({@link TrackedLinks}). Everything else (a branch, an escalation, a fallback to the next channel, the dry run) is the
  * one-by-one path's ({@link JourneyRunner}).
  */
