@@ -26,9 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each chunk is one transaction on its own connection, one per processor at once: {@link SendDecisions} decides the
  * send for the whole chunk and records decisions, tasks and messages with COPY, and the chunk writes each occurrence in
  * the state that leaves it in (a new one COPYed already in that state, a due one moved by one UPDATE for the chunk).
- * A tracked link needs no row of its own
- * ({@link TrackedLinks}). Everything else (a branch, an escalation, a fallback to the next channel, the dry run) is the
- * one-by-one path's ({@link JourneyRunner}).
+ * A tracked link needs no row of its own ({@link TrackedLinks}). Everything else (a branch, an escalation, a fallback
+ * to the next channel, the dry run) is the one-by-one path's ({@link JourneyRunner}).
  */
 @Component
 public class JourneyBatch implements AutoCloseable {
