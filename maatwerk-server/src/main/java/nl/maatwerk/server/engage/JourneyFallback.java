@@ -40,6 +40,20 @@ class JourneyFallback {
         }
     }
 
+    /**
+     * Handles the failures and cancellations whose event never reached {@link #on} (published after the status
+     * committed, so a crash in between loses it) or whose handling failed: settled over a minute before {@code now}
+     * and not recorded for the journey. Returns how many it handled.
+     */
+    int catchUp(Instant now) {
+        int handled = 0;
+        for (MessageStatusChanged missed : store.unhandledEnds(now.minusSeconds(60), 1_000)) {
+            on(missed);
+            handled++;
+        }
+        return handled;
+    }
+
     void handle(MessageStatusChanged event, Instant now) {
         store.messageStatus(event.idempotencyKey(), event.status().name(), event.reason(), event.at());
         if (event.status() != MessageStatus.PERMANENT_FAILURE && event.status() != MessageStatus.CANCELLED) {

@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import nl.maatwerk.core.model.Channel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -215,6 +217,26 @@ class JourneyStore {
     void respond(long occurrenceId, String kind, String name, Instant at) {
         jdbc.update("insert into journey_response (occurrence_id, kind, name, at) values (?, ?, ?, ?)", occurrenceId, kind,
                 name, ts(at));
+    }
+
+    /**
+     * Journey messages that failed or were cancelled before {@code settledBefore} and whose status the journey never
+     * recorded ({@link #messageStatus}): their event was lost (a crash right after the status committed) or its
+     * handling failed. At most {@code limit}, oldest first.
+     */
+    List<MessageStatusChanged> unhandledEnds(Instant settledBefore, int limit) {
+        return jdbc.query("""
+                select m.id, m.idempotency_key, m.citizen_id, m.journey_key, m.channel, m.status, m.last_error, m.updated_at
+                from outbox_message m
+                where m.status in ('permanent_failure', 'cancelled') and m.journey_key is not null and m.updated_at < ?
+                  and not exists (select 1 from journey_message_status s
+                                  where s.message_key = m.idempotency_key and s.status = upper(m.status))
+                order by m.updated_at limit ?
+                """, (rs, n) -> new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
+                        rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
+                        Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
+                        MessageStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("last_error"),
+                        instant(rs, 8)), ts(settledBefore), limit);
     }
 
     void messageStatus(String messageKey, String status, String reason, Instant at) {

@@ -31,6 +31,8 @@ class JourneyDeliveryTests {
     Journeys journeys;
     @Autowired
     Dispatcher dispatcher;
+    @Autowired
+    JourneyFallback fallback;
 
     JourneyFixture f;
 
@@ -109,6 +111,36 @@ class JourneyDeliveryTests {
 
         assertThat(status(key)).isEqualTo("CANCELLED");
         assertThat(f.decisions(journey, citizen)).extracting(d -> d.get("kind")).containsExactly("send", "cancelled");
+    }
+
+    @Test
+    void aFailureWhoseEventWasLost_isCaughtUpOnce() {
+        String journey = f.key("verloren");
+        f.create("""
+                {"key":"%s","name":"Paspoort, verloren status (test)","purpose":"proactive_service",
+                 "trigger":{"type":"document_expiry","offsetDays":-56},
+                 "steps":[{"type":"send","channels":["email","sms"],"templates":{
+                    "email":{"subject":"Uw ((document_type)) verloopt","body":"Geldig tot ((document_expiry_date))."},
+                    "sms":{"text":"Uw ((document_type)) is geldig tot ((document_expiry_date))."}}}]}
+                """.formatted(journey));
+        UUID citizen = f.citizen("verloren-" + UUID.randomUUID() + "@example.org", "+31690000043", "email");
+        f.passport(citizen, 56);
+        Instant now = f.at(10, 0);
+        journeys.runDue(now);
+        // the dispatcher's status committed, then the server died before publishing it
+        jdbc.update("update outbox_message set status = 'permanent_failure', last_error = 'SMTP 550 no such user',"
+                + " next_attempt_at = null, updated_at = ? where journey_key = ? and citizen_id = ?",
+                java.sql.Timestamp.from(now), journey, citizen);
+
+        fallback.catchUp(now.plusSeconds(30));
+        assertThat(f.sends(citizen)).as("a minute's grace: the event may still be on its way").hasSize(1);
+        fallback.catchUp(now.plusSeconds(120));
+        fallback.catchUp(now.plusSeconds(180));
+
+        assertThat(f.decisions(journey, citizen)).extracting(d -> d.get("kind")).containsExactly("send", "failed", "send");
+        assertThat(f.sends(citizen).get(1)).containsEntry("channel", "sms").containsEntry("reason", "fallback");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where journey_key = ? and citizen_id = ?"
+                + " and channel = 'sms'", Long.class, journey, citizen)).as("once").isOne();
     }
 
     private String status(String key) {
