@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +54,9 @@ class BounceMailbox {
         props.put(p + "connectiontimeout", Long.toString(this.settings.timeout().toMillis()));
         props.put(p + "timeout", Long.toString(this.settings.timeout().toMillis()));
         props.put(p + "writetimeout", Long.toString(this.settings.timeout().toMillis()));
+        // reading a mail must not mark it \Seen: on a server without keywords that is the "left for a person" mark,
+        // and a bounce whose status change fails would never be read again
+        props.put(p + "peek", "true");
         this.session = Session.getInstance(props);
     }
 
@@ -142,6 +147,8 @@ class BounceMailbox {
                 return found;
             }
         }
-        return failed.messageIds().isEmpty() ? Optional.empty() : store.findByProviderMessageId("smtp", failed.messageIds());
+        // only our own Message-IDs: the lookup scans the outbox, and backscatter names anyone's
+        Set<String> ours = failed.messageIds().stream().filter(id -> id.endsWith("@maatwerk.outbox>")).collect(Collectors.toSet());
+        return ours.isEmpty() ? Optional.empty() : store.findByProviderMessageId("smtp", ours);
     }
 }

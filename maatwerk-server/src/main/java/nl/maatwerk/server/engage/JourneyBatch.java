@@ -79,7 +79,7 @@ public class JourneyBatch implements AutoCloseable {
         long t1 = System.nanoTime();
         List<Callable<int[]>> work = new ArrayList<>();
         for (List<TriggerScan.Candidate> part : byCitizen(found, TriggerScan.Candidate::citizenId, chunk)) {
-            work.add(() -> chunkRetried(d, row.enabled(), send, part, now));
+            work.add(() -> chunkRetried(d, row, send, part, now));
         }
         int[] total = new int[3];
         for (int[] counts : all(work)) {
@@ -109,7 +109,7 @@ public class JourneyBatch implements AutoCloseable {
             int step = i;
             List<Callable<int[]>> work = new ArrayList<>();
             for (List<JourneyStore.Due> part : byCitizen(store.dueAtStep(key, step, now), JourneyStore.Due::citizenId, chunk)) {
-                work.add(() -> transaction.execute(s -> dueChunk(d, step, send, part, now)));
+                work.add(() -> transaction.execute(s -> dueChunk(d, row.version(), step, send, part, now)));
             }
             for (int[] counts : all(work)) {
                 taken += counts[0];
@@ -119,11 +119,11 @@ public class JourneyBatch implements AutoCloseable {
     }
 
     /** One chunk of occurrences due at a send step: {taken}. Stops at the kill switch. */
-    private int[] dueChunk(JourneyDefinition d, int step, JourneyDefinition.Send send, List<JourneyStore.Due> part,
-            Instant now) {
+    private int[] dueChunk(JourneyDefinition d, int version, int step, JourneyDefinition.Send send,
+            List<JourneyStore.Due> part, Instant now) {
         JourneyStore.Row journey = store.findForShare(d.key()).orElse(null);
-        if (journey == null || !journey.enabled()) {
-            return new int[1];
+        if (journey == null || !journey.enabled() || journey.version() != version) {
+            return new int[1];   // switched off or changed since the run began: the next run takes it on
         }
         List<JourneyStore.Occurrence> locked = store.lockDueAtStep(part.stream().mapToLong(JourneyStore.Due::id).toArray(),
                 step, now);
@@ -140,8 +140,9 @@ public class JourneyBatch implements AutoCloseable {
     }
 
     /**
-     * Chunks of about {@code size} items, each a range of citizen ids in the database's order (a citizen's items all
-     * in one chunk): the chunk's reads and index writes then touch a narrow band of each index.
+     * Chunks of about {@code size} items, each a range of citizen ids in the database's order, cut where the citizens'
+     * lock bucket changes ({@link JourneyStore#bucket}: a citizen's items all in one chunk, and chunks never share a
+     * bucket lock): the chunk's reads and index writes then touch a narrow band of each index.
      */
     private static <T> List<List<T>> byCitizen(List<T> items, Function<T, UUID> citizen, int size) {
         List<T> sorted = new ArrayList<>(items);
@@ -149,7 +150,8 @@ public class JourneyBatch implements AutoCloseable {
         List<List<T>> chunks = new ArrayList<>();
         List<T> current = new ArrayList<>(size);
         for (T item : sorted) {
-            if (current.size() >= size && !citizen.apply(item).equals(citizen.apply(current.get(current.size() - 1)))) {
+            if (current.size() >= size && JourneyStore.bucket(citizen.apply(item))
+                    != JourneyStore.bucket(citizen.apply(current.get(current.size() - 1)))) {
                 chunks.add(current);
                 current = new ArrayList<>(size);
             }
@@ -168,12 +170,12 @@ public class JourneyBatch implements AutoCloseable {
     }
 
     /** One chunk in one transaction; once more when the scheduler added one of its occurrences at the same moment. */
-    private int[] chunkRetried(JourneyDefinition d, boolean enabled, JourneyDefinition.Send send,
+    private int[] chunkRetried(JourneyDefinition d, JourneyStore.Row started, JourneyDefinition.Send send,
             List<TriggerScan.Candidate> part, Instant now) {
         try {
-            return transaction.execute(s -> chunk(d, enabled, send, part, now));
+            return transaction.execute(s -> chunk(d, started, send, part, now));
         } catch (DuplicateKeyException e) {
-            return transaction.execute(s -> chunk(d, enabled, send, part, now));
+            return transaction.execute(s -> chunk(d, started, send, part, now));
         }
     }
 
@@ -205,11 +207,11 @@ public class JourneyBatch implements AutoCloseable {
      * Adds a chunk's new occurrences and, when the first step sends, decides it: {new, sent, other decisions}. A run
      * started on an enabled journey stops at its kill switch; the share lock keeps the journey while the chunk writes.
      */
-    private int[] chunk(JourneyDefinition d, boolean enabled, JourneyDefinition.Send send, List<TriggerScan.Candidate> part,
-            Instant now) {
+    private int[] chunk(JourneyDefinition d, JourneyStore.Row started, JourneyDefinition.Send send,
+            List<TriggerScan.Candidate> part, Instant now) {
         JourneyStore.Row journey = store.findForShare(d.key()).orElse(null);
-        if (journey == null || (enabled && !journey.enabled())) {
-            return new int[3];
+        if (journey == null || (started.enabled() && !journey.enabled()) || journey.version() != started.version()) {
+            return new int[3];   // deleted, switched off or changed since the run began: the next run takes it on
         }
         String[] citizenArray = part.stream().map(c -> c.citizenId().toString()).distinct().toArray(String[]::new);
         Set<OccurrenceKey> known = new HashSet<>();

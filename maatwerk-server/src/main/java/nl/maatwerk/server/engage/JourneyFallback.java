@@ -68,14 +68,15 @@ class JourneyFallback {
             return;
         }
         String channel = event.channel() == null ? sent.channel() : event.channel().code();
+        String kind = event.status() == MessageStatus.CANCELLED ? "cancelled" : "failed";
+        boolean handled = store.decisions(o.id()).stream().anyMatch(d -> d.kind().equals(kind)
+                && d.step() == sent.step() && channel.equals(d.channel()));
+        if (handled) {
+            return;   // the same end reported twice (the event and the catch-up, two servers)
+        }
         if (event.status() == MessageStatus.CANCELLED) {
             store.decide(o, sent.step(), "cancelled", channel, "cancelled_before_sending", event.reason(), null, null, now);
             return;
-        }
-        boolean handled = store.decisions(o.id()).stream().anyMatch(d -> d.kind().equals("failed")
-                && d.step() == sent.step() && channel.equals(d.channel()));
-        if (handled) {
-            return;   // the same failure reported twice
         }
         store.decide(o, sent.step(), "failed", channel, "permanent_failure", event.reason(), null, null, now);
         JourneyStore.Row row = store.find(o.journeyKey()).orElse(null);
@@ -83,8 +84,8 @@ class JourneyFallback {
             return;
         }
         JourneyDefinition d = runner.definition(row);
-        if (!(d.steps().get(sent.step()) instanceof JourneyDefinition.Send send)) {
-            return;
+        if (sent.step() >= d.steps().size() || !(d.steps().get(sent.step()) instanceof JourneyDefinition.Send send)) {
+            return;   // the journey was changed since: no step to fall back in
         }
         Set<Channel> tried = runner.tried(o.id(), sent.step());
         if (!row.enabled()) {

@@ -361,10 +361,12 @@ class JourneyRunner {
         return "journey:" + o.journeyKey() + ":" + o.id() + ":" + step + ":" + channel.code();
     }
 
+    static final String NO_POSTAL_ADDRESS = "no postal address on file for the letter";
+
     private List<String> letterAddress(UUID citizenId) {
         return jdbc.query("select postcode, house_number from citizen where id = ?", rs -> {
-            if (!rs.next() || rs.getString(1) == null) {
-                throw new IllegalArgumentException("no postal address on file for the letter");
+            if (!rs.next() || rs.getString(1) == null || rs.getObject(2) == null) {
+                throw new IllegalArgumentException(NO_POSTAL_ADDRESS);
             }
             return JourneyMessages.postalAddress(rs.getString(1), rs.getInt(2), municipality.replaceFirst("(?i)^gemeente ", ""));
         }, citizenId);

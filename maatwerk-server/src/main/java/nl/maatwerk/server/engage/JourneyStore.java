@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -160,7 +161,25 @@ class JourneyStore {
 
     /** Serialises decisions about one citizen across journeys (caps) until the transaction ends. */
     void lockCitizen(UUID citizenId) {
-        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 7))", rs -> null, citizenId.toString());
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, CITIZEN_LOCKS, bucket(citizenId));
+    }
+
+    /** {@link #lockCitizen} for many citizens at once, their buckets in ascending order (so two callers never deadlock). */
+    void lockCitizens(Collection<UUID> citizenIds) {
+        String[] buckets = citizenIds.stream().mapToInt(JourneyStore::bucket).distinct().sorted()
+                .mapToObj(Integer::toString).toArray(String[]::new);
+        jdbc.query("select pg_advisory_xact_lock(?, b) from unnest(?::int[]) b", rs -> null, CITIZEN_LOCKS, buckets);
+    }
+
+    /** The advisory lock class of the citizen buckets. */
+    private static final int CITIZEN_LOCKS = 0x4d57_0001;
+
+    /**
+     * A citizen's lock bucket for the frequency cap: the first 12 bits of the id, so a bulk chunk (a range of ids) takes
+     * a few dozen locks, not one per citizen, and chunks cut at bucket edges never wait for each other.
+     */
+    static int bucket(UUID citizenId) {
+        return (int) (citizenId.getMostSignificantBits() >>> 52);
     }
 
     long decide(Occurrence o, int step, String kind, String channel, String reason, String detail, String messageKey,
@@ -220,23 +239,24 @@ class JourneyStore {
     }
 
     /**
-     * Journey messages that failed or were cancelled before {@code settledBefore} and whose status the journey never
-     * recorded ({@link #messageStatus}): their event was lost (a crash right after the status committed) or its
-     * handling failed. At most {@code limit}, oldest first.
+     * Journey messages that failed or were cancelled before {@code settledBefore} (in the week before it) and whose
+     * status the journey never recorded ({@link #messageStatus}): their event was lost (a crash right after the status
+     * committed) or its handling failed. At most {@code limit}, oldest first.
      */
     List<MessageStatusChanged> unhandledEnds(Instant settledBefore, int limit) {
         return jdbc.query("""
                 select m.id, m.idempotency_key, m.citizen_id, m.journey_key, m.channel, m.status, m.last_error, m.updated_at
                 from outbox_message m
-                where m.status in ('permanent_failure', 'cancelled') and m.journey_key is not null and m.updated_at < ?
-                  and not exists (select 1 from journey_message_status s
-                                  where s.message_key = m.idempotency_key and s.status = upper(m.status))
-                order by m.updated_at limit ?
+                where m.status in ('permanent_failure', 'cancelled') and m.journey_key is not null
+                  and m.updated_at < ? and m.updated_at > ?
+                  and not exists (select 1 from journey_message_status s  -- in its key's collation: its primary key
+                                  where s.message_key = m.idempotency_key collate "default" and s.status = upper(m.status))
+                order by m.updated_at, m.id limit ?
                 """, (rs, n) -> new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
                         rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
                         Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
                         MessageStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("last_error"),
-                        instant(rs, 8)), ts(settledBefore), limit);
+                        instant(rs, 8)), ts(settledBefore), ts(settledBefore.minus(java.time.Duration.ofDays(7))), limit);
     }
 
     void messageStatus(String messageKey, String status, String reason, Instant at) {

@@ -40,6 +40,7 @@ class SendDecisions {
     private static final String DECISION_COLUMNS = "journey_decision (occurrence_id, journey_key, citizen_id, step, kind,"
             + " channel, reason, detail, message_key, not_before, decided_at)";
 
+    private final JourneyStore store;
     private final JourneyRunner runner;
     private final TaskStore tasks;
     private final DigitalAddresses addresses;
@@ -51,10 +52,11 @@ class SendDecisions {
     private final String municipality;
     private final String publicUrl;
 
-    SendDecisions(JourneyRunner runner, TaskStore tasks, DigitalAddresses addresses, ConsentService consent,
+    SendDecisions(JourneyStore store, JourneyRunner runner, TaskStore tasks, DigitalAddresses addresses, ConsentService consent,
             PurposeRegister purposes, ObjectProvider<Outbox> outbox, ObjectProvider<ChannelChooser> chooser,
             JdbcTemplate jdbc, @Value("${maatwerk.journeys.municipality:gemeente Amsterdam}") String municipality,
             @Value("${maatwerk.public-url:http://localhost:8080}") String publicUrl) {
+        this.store = store;
         this.runner = runner;
         this.tasks = tasks;
         this.addresses = addresses;
@@ -123,9 +125,11 @@ class SendDecisions {
                             .text(x.messageKey()).timestamp(x.notBefore()).timestamp(now);
                 }));
         String action = send.templates().has(Channel.LETTER) ? "letter" : "call";
+        // a later step's task shows what was sent before (a first step has nothing before it)
         List<TaskStore.NewTask> escalated = plans.stream().filter(p -> p.kind().equals("escalated"))
-                .map(p -> new TaskStore.NewTask(p.occurrence().citizenId(), d.key(), p.occurrence().id(), step, action,
-                        p.reason(), runner.taskContext(d, p.occurrence(), p.reason(), List.of()).toString()))
+                .map(p -> new TaskStore.NewTask(p.occurrence().citizenId(), d.key(), p.occurrence().id(), step,
+                        p.reason().equals("no_channel") ? "call" : action, p.reason(), runner.taskContext(d, p.occurrence(),
+                                p.reason(), step == 0 ? List.of() : store.decisions(p.occurrence().id())).toString()))
                 .toList();
         if (!escalated.isEmpty()) {
             tasks.addAll(escalated, now);
@@ -155,6 +159,7 @@ class SendDecisions {
                 select citizen_id from consent_event where citizen_id = any(?::uuid[]) and purpose = ?
                 union select citizen_id from objection_event where citizen_id = any(?::uuid[])
                 """, UUID.class, citizenArray, d.purpose(), citizenArray));
+        store.lockCitizens(citizens);   // the frequency cap: what the one-by-one path and other chunks queue counts too
         Map<UUID, List<Instant>> planned = new HashMap<>();
         jdbc.query(JourneyStore.SENDS_SINCE + " = any(?::uuid[])", rs -> {
             planned.computeIfAbsent(rs.getObject(1, UUID.class), c -> new ArrayList<>()).add(JourneyStore.instant(rs, 2));
@@ -229,8 +234,7 @@ class SendDecisions {
         Object body;
         try {
             body = JourneyMessages.render(send.templates(), channel, values, channel == Channel.LETTER
-                    ? JourneyMessages.postalAddress(reg[1], Integer.valueOf(reg[2]), municipality.replaceFirst("(?i)^gemeente ", ""))
-                    : null, today);
+                    ? letterAddress(reg[1], reg[2]) : null, today);
         } catch (MissingPlaceholders e) {
             return stop(o, "blocked", channel, "missing_values", "not sent: no value for " + String.join(", ", e.names()),
                     "stopped", now);
@@ -242,6 +246,13 @@ class SendDecisions {
                 channel == Channel.LETTER ? null : address.addressFor(channel), body, notBefore);
         return new Planned(o, "send", channel, "preferred_or_first_allowed", JourneyRunner.describe(choice.refused()),
                 notBefore, "active", now, message);
+    }
+
+    private List<String> letterAddress(String postcode, String houseNumber) {
+        if (postcode == null || houseNumber == null) {
+            throw new IllegalArgumentException(JourneyRunner.NO_POSTAL_ADDRESS);
+        }
+        return JourneyMessages.postalAddress(postcode, Integer.parseInt(houseNumber), municipality.replaceFirst("(?i)^gemeente ", ""));
     }
 
     private static Planned stop(JourneyStore.Occurrence o, String kind, Channel channel, String reason, String detail,

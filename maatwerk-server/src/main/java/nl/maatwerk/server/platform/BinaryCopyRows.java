@@ -94,7 +94,7 @@ public final class BinaryCopyRows {
         return this;
     }
 
-    /** A timestamptz: microseconds since 2000-01-01 UTC (the sub-microsecond part is dropped, as the server would). */
+    /** A timestamptz: microseconds since 2000-01-01 UTC (the sub-microsecond part is dropped; the server would round it). */
     public BinaryCopyRows timestamp(Instant value) {
         if (value == null) {
             return nullValue();

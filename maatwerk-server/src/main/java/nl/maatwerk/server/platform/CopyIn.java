@@ -33,6 +33,12 @@ final class CopyIn {
             return out.endCopy();
         } catch (SQLException e) {
             throw located(e, binary);
+        } catch (RuntimeException | Error e) {
+            // a row that could not be written: end the COPY, or the connection waits on it for ever
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
+            throw e;
         } catch (IOException e) {
             if (out.isActive()) {
                 out.cancelCopy();
@@ -46,12 +52,14 @@ final class CopyIn {
 
     /**
      * The server's error with where it happened ("COPY table, line 3, column n"), which its message leaves out. Only
-     * for the binary format: in the text format the server quotes the value or the whole line there, which may be
-     * personal data, and errors are logged.
+     * that line, and only for the binary format: in the text format the server quotes the value or the whole line
+     * there, and a jsonb value's own context quotes the JSON; either may be personal data, and errors are logged.
      */
     private static SQLException located(SQLException e, boolean binary) {
         String where = binary && e instanceof PSQLException p && p.getServerErrorMessage() != null
-                ? p.getServerErrorMessage().getWhere() : null;
+                && p.getServerErrorMessage().getWhere() != null
+                ? p.getServerErrorMessage().getWhere().lines().filter(l -> l.startsWith("COPY ")).findFirst().orElse(null)
+                : null;
         return where == null ? e : new SQLException(e.getMessage() + " (" + where + ")", e.getSQLState(), e.getErrorCode(), e);
     }
 }

@@ -2,6 +2,7 @@ package nl.maatwerk.server.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,5 +69,22 @@ class BinaryCopyRowsTests {
                 .hasMessageContaining("incorrect binary data format").hasMessageContaining("COPY narrow, line 1, column n");
         assertThat(jdbc.queryForObject("select count(*) from pg_class where relname = 'narrow' and relpersistence = 't'",
                 Long.class)).isZero();
+    }
+
+    @Test
+    void aRowThatCannotBeWritten_endsTheCopy_andTheTransactionRollsBackInsteadOfWaiting() {
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            assertThatThrownBy(() -> transaction.execute(s -> {
+                jdbc.execute("create temp table broken (n bigint) on commit drop");
+                return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) c -> BinaryCopyRows.copy(c,
+                        "broken (n)", List.of(1L, 2L), (n, row) -> {
+                            if (n == 2L) {
+                                throw new IllegalStateException("row 2 cannot be written");
+                            }
+                            row.bigint(n);
+                        }));
+            })).isInstanceOf(IllegalStateException.class).hasMessage("row 2 cannot be written");
+            assertThat(jdbc.queryForObject("select 1", Integer.class)).as("the pool's connections still answer").isOne();
+        });
     }
 }
