@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import nl.maatwerk.core.model.Channel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -252,11 +250,9 @@ class JourneyStore {
                   and not exists (select 1 from journey_message_status s  -- in its key's collation: its primary key
                                   where s.message_key = m.idempotency_key collate "default" and s.status = upper(m.status))
                 order by m.updated_at, m.id limit ?
-                """, (rs, n) -> new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
-                        rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
-                        Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
-                        MessageStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("last_error"),
-                        instant(rs, 8)), ts(settledBefore), ts(settledBefore.minus(java.time.Duration.ofDays(7))), limit);
+                """, (rs, n) -> OutboxStore.statusChange(rs, OutboxStore.status(rs.getString("status")),
+                        rs.getString("last_error"), instant(rs, "updated_at")),
+                ts(settledBefore), ts(settledBefore.minus(java.time.Duration.ofDays(7))), limit);
     }
 
     void messageStatus(String messageKey, String status, String reason, Instant at) {

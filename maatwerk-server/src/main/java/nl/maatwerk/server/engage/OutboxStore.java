@@ -123,10 +123,16 @@ class OutboxStore {
                     insert into outbox_status_history (message_id, status, reason, at)
                     select id, 'temporary_failure', ?, ? from changed)
                 select * from changed order by id
-                """, (rs, n) -> new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
-                        rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
-                        Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), MessageStatus.TEMPORARY_FAILURE, reason, now),
+                """, (rs, n) -> statusChange(rs, MessageStatus.TEMPORARY_FAILURE, reason, now),
                 ts(acceptedBefore), limit, reason, ts(now), reason, ts(now));
+    }
+
+    /** The event for a message row (its id, key, citizen, journey and channel columns) that reached {@code status}. */
+    static MessageStatusChanged statusChange(ResultSet rs, MessageStatus status, String reason, Instant at)
+            throws SQLException {
+        return new MessageStatusChanged(rs.getLong("id"), rs.getString("idempotency_key"),
+                rs.getObject("citizen_id", UUID.class), rs.getString("journey_key"),
+                Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), status, reason, at);
     }
 
     /**

@@ -78,8 +78,8 @@ class SendDecisions {
         }
     }
 
-    /** Where an occurrence stands after a decision of step {@code step}. */
-    record After(String state, int step, Instant dueAt) {
+    /** Where an occurrence stands after a decision of step {@code step}, and the wait the send started (or null). */
+    record After(String state, int step, Instant dueAt, JourneyDefinition.Wait started) {
     }
 
     /** One row of {@code journey_decision}. */
@@ -93,16 +93,16 @@ class SendDecisions {
      */
     static After after(JourneyDefinition d, int step, Planned p, Instant now) {
         if (!p.sent()) {
-            return new After(p.state(), step, p.dueAt());
+            return new After(p.state(), step, p.dueAt(), null);
         }
         int next = step + 1;
         if (next >= d.steps().size()) {
-            return new After("done", next, now);
+            return new After("done", next, now, null);
         }
         if (d.steps().get(next) instanceof JourneyDefinition.Wait w && w.days() > 0) {
-            return new After("active", next + 1, now.plus(w.days(), ChronoUnit.DAYS));
+            return new After("active", next + 1, now.plus(w.days(), ChronoUnit.DAYS), w);
         }
-        return new After("active", next, now);
+        return new After("active", next, now, null);
     }
 
     /** Writes the decisions (with the wait a send starts), the tasks and the messages of step {@code step}; {sent, other}. */
@@ -111,10 +111,10 @@ class SendDecisions {
         for (Planned p : plans) {
             decisions.add(new DecisionRow(p.occurrence(), step, p.kind(), p.channel(), p.reason(), p.detail(),
                     p.message() == null ? null : p.message().idempotencyKey(), p.notBefore()));
-            if (p.sent() && step + 1 < d.steps().size() && d.steps().get(step + 1) instanceof JourneyDefinition.Wait w
-                    && w.days() > 0) {
-                decisions.add(new DecisionRow(p.occurrence(), step + 1, "wait", null, "wait_" + w.days() + "_days", null,
-                        null, after(d, step, p, now).dueAt()));
+            After a = after(d, step, p, now);
+            if (a.started() != null) {
+                decisions.add(new DecisionRow(p.occurrence(), step + 1, "wait", null,
+                        "wait_" + a.started().days() + "_days", null, null, a.dueAt()));
             }
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> BinaryCopyRows.copy(connection, DECISION_COLUMNS, decisions,
